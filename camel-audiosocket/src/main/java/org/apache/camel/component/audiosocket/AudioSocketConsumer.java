@@ -1,0 +1,145 @@
+package org.apache.camel.component.audiosocket;
+
+import java.util.concurrent.ExecutorService;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.component.audiosocket.server.AudioSocketServer;
+import org.apache.camel.component.audiosocket.session.CallEvent;
+import org.apache.camel.component.audiosocket.session.CallEventSink;
+import org.apache.camel.component.audiosocket.session.CallSession;
+import org.apache.camel.support.DefaultConsumer;
+import org.apache.camel.support.ExchangeHelper;
+import org.apache.camel.support.service.ServiceHelper;
+
+/**
+ * The AudioSocket server as a Camel consumer: every call's events become exchanges, each call's in order, all calls in
+ * parallel on one thread pool. With exchange pattern InOut, the body a route leaves on a CALL_START, AUDIO, DTMF or
+ * MARK exchange is played back into the call, as the producer would play it.
+ */
+public class AudioSocketConsumer extends DefaultConsumer implements CallEventSink {
+
+    private AudioSocketServer server;
+    private ExecutorService executor;
+    private boolean ownExecutor;
+
+    public AudioSocketConsumer(AudioSocketEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+    }
+
+    @Override
+    public AudioSocketEndpoint getEndpoint() {
+        return (AudioSocketEndpoint) super.getEndpoint();
+    }
+
+    /** The server this consumer runs, once started. */
+    public AudioSocketServer getServer() {
+        return server;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        AudioSocketConfiguration config = getEndpoint().getConfiguration();
+        executor = config.getExecutorService();
+        ownExecutor = executor == null;
+        if (ownExecutor) {
+            executor = getEndpoint().getCamelContext().getExecutorServiceManager().newFixedThreadPool(this,
+                    "AudioSocket " + config.getHost() + ":" + config.getPort(), config.getPoolSize());
+        }
+        server = new AudioSocketServer(getEndpoint().getCamelContext(), config, getEndpoint().callSettings(), this,
+                executor);
+        ServiceHelper.startService(server);
+        getEndpoint().getComponent().registerServer(config, server);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (server != null) {
+            getEndpoint().getComponent().unregisterServer(getEndpoint().getConfiguration(), server);
+            ServiceHelper.stopService(server);
+            server = null;
+        }
+        if (executor != null && ownExecutor) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(executor);
+        }
+        executor = null;
+        super.doStop();
+    }
+
+    @Override
+    public boolean deliver(CallSession call, CallEvent event, Runnable whenDone) {
+        Exchange exchange = createExchange(false);
+        populate(exchange.getIn(), call, event);
+        return getAsyncProcessor().process(exchange, doneSync -> {
+            try {
+                afterRoute(call, event, exchange);
+            } finally {
+                releaseExchange(exchange, false);
+                if (!doneSync) {
+                    whenDone.run();
+                }
+            }
+        });
+    }
+
+    private void afterRoute(CallSession call, CallEvent event, Exchange exchange) {
+        if (exchange.getException() != null) {
+            getExceptionHandler().handleException("Error processing " + event.type() + " of AudioSocket call "
+                                                  + call.uuidText(),
+                    exchange, exchange.getException());
+            return;
+        }
+        if (!ExchangeHelper.isOutCapable(exchange) || !canReply(event)) {
+            return;
+        }
+        Message reply = exchange.getMessage();
+        if (reply.getBody() == null && reply.getHeader(AudioSocketConstants.COMMAND) == null) {
+            return;
+        }
+        try {
+            AudioSocketCallControl.execute(call, reply);
+        } catch (Exception e) {
+            getExceptionHandler().handleException("Could not play the reply into AudioSocket call " + call.uuidText(),
+                    exchange, e);
+        }
+    }
+
+    private static boolean canReply(CallEvent event) {
+        return switch (event.type()) {
+            case CALL_START, AUDIO, DTMF, MARK -> true;
+            default -> false;
+        };
+    }
+
+    private static void populate(Message message, CallSession call, CallEvent event) {
+        message.setHeader(AudioSocketConstants.EVENT_TYPE, event.type().name());
+        message.setHeader(AudioSocketConstants.SEQUENCE, event.sequence());
+        message.setHeader(AudioSocketConstants.REMOTE_ADDRESS, call.remoteAddress());
+        if (call.uuidText() != null) {
+            message.setHeader(AudioSocketConstants.UUID, call.uuidText());
+        }
+        switch (event.type()) {
+            case AUDIO -> {
+                message.setHeader(AudioSocketConstants.SAMPLE_RATE, event.sampleRate());
+                message.setHeader(AudioSocketConstants.CODEC, event.codec().name());
+            }
+            case DTMF -> message.setHeader(AudioSocketConstants.DTMF_DIGIT, event.detail());
+            case ERROR -> {
+                message.setHeader(AudioSocketConstants.ERROR_TYPE, event.detail());
+                if (event.errorCode() != null) {
+                    message.setHeader(AudioSocketConstants.ERROR_CODE, event.errorCode());
+                }
+            }
+            case MARK -> message.setHeader(AudioSocketConstants.MARK, event.detail());
+            case HANGUP -> {
+                message.setHeader(AudioSocketConstants.HANGUP_REASON, event.hangupReason().name());
+                message.setHeader(AudioSocketConstants.CALL_DURATION, event.durationMillis());
+            }
+            default -> {
+            }
+        }
+        message.setBody(event.body());
+    }
+}

@@ -1,0 +1,100 @@
+package org.apache.camel.component.audiosocket.server;
+
+import java.io.IOException;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.timeout.IdleState;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import org.apache.camel.component.audiosocket.protocol.AudioFrame;
+import org.apache.camel.component.audiosocket.protocol.AudioSocketProtocolException;
+import org.apache.camel.component.audiosocket.protocol.DtmfFrame;
+import org.apache.camel.component.audiosocket.protocol.ErrorFrame;
+import org.apache.camel.component.audiosocket.protocol.HangupFrame;
+import org.apache.camel.component.audiosocket.protocol.LegacyFrame;
+import org.apache.camel.component.audiosocket.protocol.UuidFrame;
+import org.apache.camel.component.audiosocket.session.CallSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The last handler of a call's pipeline: hands what the decoder produced, and what happens to the connection, to the
+ * call's {@link CallSession}.
+ */
+final class CallChannelHandler extends ChannelInboundHandlerAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CallChannelHandler.class);
+
+    private final AudioSocketServer server;
+    private CallSession call;
+
+    CallChannelHandler(AudioSocketServer server) {
+        this.server = server;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        call = server.accept(ctx.channel());
+        call.onConnected();
+        super.channelActive(ctx);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        try {
+            if (msg instanceof AudioFrame audio) {
+                call.onAudio(audio);
+            } else if (msg instanceof UuidFrame uuid) {
+                call.onUuid(uuid.uuid());
+            } else if (msg instanceof DtmfFrame dtmf) {
+                call.onDtmf(dtmf.digit());
+            } else if (msg instanceof HangupFrame) {
+                call.onPeerHangup();
+            } else if (msg instanceof ErrorFrame error) {
+                call.onPeerError(error);
+            } else if (msg instanceof LegacyFrame legacy) {
+                call.onLegacyFrame(legacy);
+            } else if (msg instanceof AudioSocketProtocolException truncated) {
+                // the decoder's report of a stream that ended inside a message, in order after the last frame
+                call.onProtocolError(truncated);
+            }
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        Throwable protocolError = cause;
+        while (protocolError instanceof DecoderException && !(protocolError instanceof AudioSocketProtocolException)
+               && protocolError.getCause() != null) {
+            protocolError = protocolError.getCause();
+        }
+        if (protocolError instanceof AudioSocketProtocolException error) {
+            call.onProtocolError(error);
+        } else {
+            if (!(cause instanceof IOException)) {
+                LOG.warn("Unexpected failure on AudioSocket connection {}", call, cause);
+            }
+            call.onConnectionError(cause);
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof IdleStateEvent idle && idle.state() == IdleState.WRITER_IDLE) {
+            call.onWriterIdle();
+        } else {
+            super.userEventTriggered(ctx, evt);
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        call.onClosed();
+        server.closed(call);
+        super.channelInactive(ctx);
+    }
+}

@@ -43,6 +43,7 @@ import org.slf4j.LoggerFactory;
 public final class AudioSocketServer extends ServiceSupport implements CallHost {
 
     private static final Logger LOG = LoggerFactory.getLogger(AudioSocketServer.class);
+    private static final int NETTY_SHUTDOWN_WAIT_MILLIS = 100;
 
     private final CamelContext camelContext;
     private final AudioSocketConfiguration configuration;
@@ -75,6 +76,11 @@ public final class AudioSocketServer extends ServiceSupport implements CallHost 
     /** Calls whose UUID has arrived and that have not ended. */
     public int activeCalls() {
         return callsByUuid.size();
+    }
+
+    /** Open connections, including those that have not sent their UUID yet. */
+    public int openConnections() {
+        return connections.size();
     }
 
     /** Calls begun since the server started. */
@@ -162,7 +168,9 @@ public final class AudioSocketServer extends ServiceSupport implements CallHost 
         netty.setBossGroup(configuration.getBossGroup());
         netty.setWorkerGroup(configuration.getWorkerGroup());
         netty.setChannelGroup(channels);
-        netty.setShutdownTimeout((int) Math.min(Integer.MAX_VALUE, configuration.getShutdownTimeout()));
+        // our own doStop has already ended the calls and waited for their routes: like camel-netty, do not wait long
+        // for Netty's pools, which finish their quiet period in the background
+        netty.setShutdownTimeout(NETTY_SHUTDOWN_WAIT_MILLIS);
         return netty;
     }
 

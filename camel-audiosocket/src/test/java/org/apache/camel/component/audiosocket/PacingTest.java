@@ -1,0 +1,92 @@
+package org.apache.camel.component.audiosocket;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.audiosocket.support.AudioSocketTestSupport;
+import org.apache.camel.component.audiosocket.support.FakeAsterisk;
+import org.apache.camel.component.audiosocket.support.FakeAsterisk.Received;
+import org.apache.camel.component.audiosocket.support.Frames;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * 10 s of audio played into a call arrives as 500 frames, one every 20 ms, without drift: each frame's arrival is
+ * compared with its place on the ideal schedule (first arrival + n x 20 ms). Prints the figures; asserts them loosely,
+ * since a shared CI machine can delay any one frame.
+ */
+class PacingTest extends AudioSocketTestSupport {
+
+    private static final int FRAMES = 500;
+    private static final long FRAME_NANOS = 20_000_000L;
+
+    @Override
+    protected RoutesBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(audiosocket("")).process(events);
+                from("direct:play").to(audiosocket(""));
+            }
+        };
+    }
+
+    @Test
+    void tenSecondsOfAudioArePacedWithoutDrift() throws Exception {
+        UUID uuid = UUID.randomUUID();
+        byte[] prompt = Frames.pattern(11, FRAMES * 320);
+        try (FakeAsterisk asterisk = FakeAsterisk.connect(port)) {
+            asterisk.sendUuid(uuid);
+            events.await(e -> "CALL_START".equals(e.type()), 5, TimeUnit.SECONDS);
+            template.sendBodyAndHeader("direct:play", prompt, AudioSocketConstants.UUID, uuid.toString());
+            List<Received> frames = asterisk.awaitReceived(FRAMES, 30, TimeUnit.SECONDS);
+
+            assertEquals(FRAMES, frames.size());
+            assertArrayEquals(prompt, asterisk.receivedAudio());
+            long first = frames.get(0).nanoTime();
+            // the ideal schedule is anchored where most frames sit (the median offset), so that one late first
+            // frame does not make every other frame look early
+            long[] offsets = new long[FRAMES];
+            for (int i = 0; i < FRAMES; i++) {
+                offsets[i] = frames.get(i).nanoTime() - i * FRAME_NANOS;
+            }
+            long[] sorted = offsets.clone();
+            java.util.Arrays.sort(sorted);
+            long anchor = sorted[FRAMES / 2];
+            double sumAbsDeviation = 0;
+            long maxAbsDeviation = 0;
+            long maxGap = 0;
+            long minGap = Long.MAX_VALUE;
+            for (int i = 0; i < FRAMES; i++) {
+                long deviation = offsets[i] - anchor;
+                sumAbsDeviation += Math.abs(deviation);
+                maxAbsDeviation = Math.max(maxAbsDeviation, Math.abs(deviation));
+                if (i > 0) {
+                    long gap = frames.get(i).nanoTime() - frames.get(i - 1).nanoTime();
+                    maxGap = Math.max(maxGap, gap);
+                    minGap = Math.min(minGap, gap);
+                }
+            }
+            long span = frames.get(FRAMES - 1).nanoTime() - first;
+            double meanGap = span / (double) (FRAMES - 1);
+            System.out.printf("Pacing over %d frames (%.3f s of audio): span %.3f ms (ideal %.3f), mean gap %.4f ms,"
+                              + " gaps %.3f..%.3f ms; deviation from schedule mean %.3f ms, max %.3f ms%n",
+                    FRAMES, FRAMES * 0.02, span / 1e6, (FRAMES - 1) * 20.0, meanGap / 1e6, minGap / 1e6,
+                    maxGap / 1e6, sumAbsDeviation / FRAMES / 1e6, maxAbsDeviation / 1e6);
+
+            // no drift: the last frame is where the schedule says, within a few ms
+            long lastDeviation = offsets[FRAMES - 1] - anchor;
+            assertTrue(Math.abs(lastDeviation) < TimeUnit.MILLISECONDS.toNanos(20), "last frame off by " + lastDeviation / 1e6);
+            assertTrue(Math.abs(span - (FRAMES - 1) * FRAME_NANOS) < TimeUnit.MILLISECONDS.toNanos(50),
+                    "span " + span / 1e6 + " ms");
+            // no frame far from its slot
+            assertTrue(maxAbsDeviation < TimeUnit.MILLISECONDS.toNanos(50), "max deviation " + maxAbsDeviation / 1e6);
+        }
+    }
+}

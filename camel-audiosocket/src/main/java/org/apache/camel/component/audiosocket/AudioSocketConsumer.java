@@ -9,9 +9,11 @@ import org.apache.camel.component.audiosocket.server.AudioSocketServer;
 import org.apache.camel.component.audiosocket.session.CallEvent;
 import org.apache.camel.component.audiosocket.session.CallEventSink;
 import org.apache.camel.component.audiosocket.session.CallSession;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.ExchangeHelper;
 import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 /**
  * The AudioSocket server as a Camel consumer: every call's events become exchanges, each call's in order, all calls in
@@ -45,13 +47,28 @@ public class AudioSocketConsumer extends DefaultConsumer implements CallEventSin
         executor = config.getExecutorService();
         ownExecutor = executor == null;
         if (ownExecutor) {
-            executor = getEndpoint().getCamelContext().getExecutorServiceManager().newFixedThreadPool(this,
-                    "AudioSocket " + config.getHost() + ":" + config.getPort(), config.getPoolSize());
+            executor = createExecutor(config);
         }
         server = new AudioSocketServer(getEndpoint().getCamelContext(), config, getEndpoint().callSettings(), this,
                 executor);
         ServiceHelper.startService(server);
         getEndpoint().getComponent().registerServer(config, server);
+    }
+
+    /**
+     * A fixed pool whose queue never rejects: it holds at most one task per call, and a rejected task would otherwise
+     * run (Camel's default CallerRuns policy) on a Netty event loop, stalling every call on it.
+     */
+    private ExecutorService createExecutor(AudioSocketConfiguration config) {
+        String name = "AudioSocket " + config.getHost() + ":" + config.getPort();
+        ThreadPoolProfile profile = new ThreadPoolProfile(name);
+        profile.setPoolSize(config.getPoolSize());
+        profile.setMaxPoolSize(config.getPoolSize());
+        profile.setKeepAliveTime(0L);
+        profile.setAllowCoreThreadTimeOut(false);
+        profile.setMaxQueueSize(Integer.MAX_VALUE);
+        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+        return getEndpoint().getCamelContext().getExecutorServiceManager().newThreadPool(this, name, profile);
     }
 
     @Override

@@ -29,7 +29,7 @@ class RouteThreadsTest extends AudioSocketTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from(audiosocket("poolSize=1&events=CALL_START"))
+                from(audiosocket("poolSize=1&events=CALL_START")).routeId("calls")
                         .process(events)
                         .process(e -> release.await(60, TimeUnit.SECONDS));
             }
@@ -45,7 +45,7 @@ class RouteThreadsTest extends AudioSocketTestSupport {
             }
             // the only pool thread is stuck in the first call: every other CALL_START waits in the pool's queue
             events.awaitCount(1, 10, TimeUnit.SECONDS);
-            awaitTrue("all calls to start", 20, TimeUnit.SECONDS, () -> server("route1").activeCalls() == CALLS);
+            awaitTrue("all calls to start", 20, TimeUnit.SECONDS, () -> server("calls").activeCalls() == CALLS);
             release.countDown();
             events.awaitCount(CALLS, 60, TimeUnit.SECONDS);
         } finally {

@@ -48,6 +48,15 @@ public final class FakeAsterisk implements AutoCloseable {
         return new FakeAsterisk(socket);
     }
 
+    /** Connects over TLS, trusting what the given context trusts, and completes the handshake. */
+    public static FakeAsterisk connectTls(int port, javax.net.ssl.SSLContext tls) throws IOException {
+        javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) tls.getSocketFactory().createSocket();
+        socket.setTcpNoDelay(true);
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+        socket.startHandshake();
+        return new FakeAsterisk(socket);
+    }
+
     /** Sends raw bytes, exactly as given, in one write. */
     public FakeAsterisk sendRaw(byte[] bytes) throws IOException {
         out.write(bytes);

@@ -1,0 +1,90 @@
+package org.apache.camel.component.audiosocket;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.audiosocket.support.AudioSocketTestSupport;
+import org.apache.camel.component.audiosocket.support.FakeAsterisk;
+import org.apache.camel.component.audiosocket.support.Frames;
+import org.apache.camel.support.jsse.KeyManagersParameters;
+import org.apache.camel.support.jsse.KeyStoreParameters;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.support.jsse.TrustManagersParameters;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** AudioSocket tunnelled over TLS, configured with Camel's SSLContextParameters: audio both ways, byte-exact. */
+class TlsTest extends AudioSocketTestSupport {
+
+    private static final String PASSWORD = "changeit";
+    private static final Path KEYSTORE = createKeystore();
+
+    @BindToRegistry("tls")
+    public SSLContextParameters tls() {
+        KeyStoreParameters store = new KeyStoreParameters();
+        store.setResource("file:" + KEYSTORE);
+        store.setPassword(PASSWORD);
+        store.setType("PKCS12");
+        KeyManagersParameters keys = new KeyManagersParameters();
+        keys.setKeyStore(store);
+        keys.setKeyPassword(PASSWORD);
+        TrustManagersParameters trust = new TrustManagersParameters();
+        trust.setKeyStore(store);
+        SSLContextParameters params = new SSLContextParameters();
+        params.setKeyManagers(keys);
+        params.setTrustManagers(trust);
+        return params;
+    }
+
+    @Override
+    protected RoutesBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(audiosocket("sslContextParameters=#tls&exchangePattern=InOut")).process(events);
+            }
+        };
+    }
+
+    @Test
+    void callOverTls() throws Exception {
+        UUID uuid = UUID.randomUUID();
+        byte[] audio = Frames.pattern(5, 640);
+        try (FakeAsterisk asterisk = FakeAsterisk.connectTls(port, tls().createSSLContext(context))) {
+            asterisk.sendUuid(uuid).sendAudio(0x10, audio);
+            asterisk.awaitReceived(2, 5, TimeUnit.SECONDS); // the InOut route echoes the audio back
+            assertArrayEquals(audio, asterisk.receivedAudio());
+        }
+        events.awaitHangup(uuid.toString(), 5, TimeUnit.SECONDS);
+        assertArrayEquals(audio, events.audio(uuid.toString()));
+        assertEquals("REMOTE_CLOSED", events.ofType(uuid.toString(), "HANGUP").get(0)
+                .header(AudioSocketConstants.HANGUP_REASON));
+    }
+
+    /** A self-signed key pair made with the JDK's keytool, for this test run only. */
+    private static Path createKeystore() {
+        try {
+            Path dir = Files.createTempDirectory("audiosocket-tls");
+            Path keystore = dir.resolve("server.p12");
+            String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+            Process process = new ProcessBuilder(keytool, "-genkeypair", "-alias", "server", "-keyalg", "EC",
+                    "-dname", "CN=localhost", "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(),
+                    "-storepass", PASSWORD, "-keypass", PASSWORD).inheritIO().start();
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("keytool failed");
+            }
+            keystore.toFile().deleteOnExit();
+            dir.toFile().deleteOnExit();
+            return keystore;
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot create a test keystore", e);
+        }
+    }
+}

@@ -104,12 +104,6 @@ public final class CallSession implements Playback.Listener {
         return readPaused;
     }
 
-    /** Milliseconds of audio waiting to be played into the call. */
-    public long queuedPlaybackMillis() {
-        Playback p = playback;
-        return p == null ? 0 : p.queuedMillis();
-    }
-
     // ---- commands, from any thread
 
     /** Queues 16-bit PCM at the rate of {@code kind} for paced playback into the call. */

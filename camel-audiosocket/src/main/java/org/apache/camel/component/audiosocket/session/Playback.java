@@ -73,7 +73,6 @@ final class Playback {
     private long timelineStart;
     private long timelineNanos;
     private long playedUntil;
-    private long framesSent;
 
     Playback(Channel channel, Listener listener, long limitMillis, String callName) {
         this.channel = channel;
@@ -123,19 +122,9 @@ final class Playback {
         submit(new Mark(name));
     }
 
-    /** Milliseconds of audio queued and not yet sent. */
-    long queuedMillis() {
-        return TimeUnit.NANOSECONDS.toMillis(queuedNanos.get());
-    }
-
     /** True while audio is being sent or waits to be (read on the event loop). */
     boolean isPlaying() {
         return nextTick != null || current != null || !playlist.isEmpty();
-    }
-
-    /** Frames written so far (read on the event loop). */
-    long framesSent() {
-        return framesSent;
     }
 
     /** Stops playback for good: the call has ended. Called on the event loop. */
@@ -226,7 +215,6 @@ final class Playback {
         long sentBefore = nanosOf(offset, audio.kind);
         channel.writeAndFlush(new AudioFrame(audio.kind, Unpooled.wrappedBuffer(audio.pcm, offset, length)),
                 channel.voidPromise());
-        framesSent++;
         offset += length;
         long frameNanos = nanosOf(offset, audio.kind) - sentBefore;
         queuedNanos.addAndGet(-frameNanos);

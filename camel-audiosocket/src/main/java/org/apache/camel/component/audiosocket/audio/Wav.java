@@ -106,18 +106,25 @@ public final class Wav {
     /**
      * Rewrites the sizes in the header of a WAV file that was written with {@link #header(int, long)} and then grew
      * by appending samples, so that every player reads its full length.
+     *
+     * @return the bytes of audio data in the file
+     * @throws IOException when the file is shorter than a header, or too long for WAV's 32-bit sizes (4 GiB)
      */
-    public static void finish(Path file) throws IOException {
+    public static long finish(Path file) throws IOException {
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             long length = raf.length();
             if (length < HEADER_LENGTH) {
                 throw new IOException(file + " is shorter than a WAV header");
             }
             long data = length - HEADER_LENGTH;
+            if (data > 0xffffffffL - 36) {
+                throw new IOException(file + " holds " + data + " bytes of audio, more than a WAV file can describe");
+            }
             raf.seek(4);
             raf.writeInt(Integer.reverseBytes((int) (36 + data)));
             raf.seek(40);
             raf.writeInt(Integer.reverseBytes((int) data));
+            return data;
         }
     }
 

@@ -91,8 +91,7 @@ final class WavRecorder {
             message.setHeader(RECORDING, "no audio, nothing recorded");
             return;
         }
-        Wav.finish(file);
-        long dataLength = Files.size(file) - Wav.HEADER_LENGTH;
+        long dataLength = Wav.finish(file);
         int rate = sampleRateOf(file);
         message.setHeader(RECORDING, String.format(Locale.ROOT, "%s (%.1f s at %d Hz)", file, dataLength / 2.0 / rate, rate));
     }

@@ -12,11 +12,12 @@ public final class AudioSocketConstants {
               javaType = "String", important = true)
     public static final String UUID = "CamelAudioSocketUuid";
 
-    @Metadata(label = "consumer", description = "What happened in the call: CALL_START (the UUID arrived), AUDIO"
-                                                + " (audio in the body), DTMF (a key press), HANGUP (the call ended,"
-                                                + " exactly once per call), ERROR (the peer sent an error or broke the"
-                                                + " protocol), MARK (playback reached a mark), LEGACY_FRAME (a legacy"
-                                                + " 0x02 message).",
+    @Metadata(label = "consumer", description = "What happened in the call: CALL_START (the UUID arrived; no body),"
+                                                + " AUDIO (the audio, byte[], in the body), DTMF (a key press; no body),"
+                                                + " HANGUP (the call ended, exactly once per call; no body), ERROR (the"
+                                                + " peer sent an error or broke the protocol; a description of it in the"
+                                                + " body), MARK (playback reached a mark; no body), LEGACY_FRAME (a"
+                                                + " legacy 0x02 message; its payload, byte[], in the body).",
               javaType = "String", enums = "CALL_START,AUDIO,DTMF,HANGUP,ERROR,MARK,LEGACY_FRAME", important = true)
     public static final String EVENT_TYPE = "CamelAudioSocketEventType";
 
@@ -32,7 +33,7 @@ public final class AudioSocketConstants {
               javaType = "String", enums = "SLIN,ULAW,ALAW")
     public static final String CODEC = "CamelAudioSocketCodec";
 
-    @Metadata(label = "consumer", description = "The DTMF digit of a DTMF event: one of 0-9 * # A-D.",
+    @Metadata(label = "consumer", description = "The DTMF digit of a DTMF event: a digit 0-9, the star or hash key, or A-D.",
               javaType = "String")
     public static final String DTMF_DIGIT = "CamelAudioSocketDtmfDigit";
 

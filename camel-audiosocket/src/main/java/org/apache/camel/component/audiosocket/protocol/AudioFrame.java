@@ -79,8 +79,20 @@ public final class AudioFrame extends DefaultByteBufHolder implements AudioSocke
         return this;
     }
 
+    /** Equal to another audio frame of the same kind with the same payload: 0x10 and 0x12 differ on the wire. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AudioFrame other && kind == other.kind && super.equals(other);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * kind.hashCode() + super.hashCode();
+    }
+
     @Override
     public String toString() {
-        return "AudioFrame[" + kind + ", " + payloadLength() + " bytes]";
+        // no content() here: a released frame (every frame the encoder has written) must still describe itself
+        return "AudioFrame[" + kind + ", " + (refCnt() > 0 ? payloadLength() + " bytes" : "released") + "]";
     }
 }

@@ -40,7 +40,6 @@ final class AudioSocketCallControl {
                 }
                 call.mark(mark);
             }
-            default -> throw new IllegalArgumentException("Unsupported command " + command);
         }
     }
 

@@ -86,17 +86,15 @@ public class AudioSocketConsumer extends DefaultConsumer implements CallEventSin
     }
 
     @Override
-    public boolean deliver(CallSession call, CallEvent event, Runnable whenDone) {
+    public void deliver(CallSession call, CallEvent event, Runnable whenDone) {
         Exchange exchange = createExchange(false);
         populate(exchange.getIn(), call, event);
-        return getAsyncProcessor().process(exchange, doneSync -> {
+        getAsyncProcessor().process(exchange, doneSync -> {
             try {
                 afterRoute(call, event, exchange);
             } finally {
                 releaseExchange(exchange, false);
-                if (!doneSync) {
-                    whenDone.run();
-                }
+                whenDone.run();
             }
         });
     }

@@ -9,6 +9,7 @@ import org.apache.camel.component.audiosocket.audio.AudioCodec;
 import org.apache.camel.component.audiosocket.audio.PcmAudio;
 import org.apache.camel.component.audiosocket.audio.Wav;
 import org.apache.camel.component.audiosocket.audio.WavAudio;
+import org.apache.camel.component.audiosocket.protocol.AudioSocketKind;
 
 /**
  * Type converters for audio bodies. An AUDIO exchange's {@code byte[]} body converts to {@link PcmAudio} (µ-law and
@@ -19,8 +20,6 @@ import org.apache.camel.component.audiosocket.audio.WavAudio;
 @Converter(generateLoader = true)
 public final class AudioSocketConverters {
 
-    private static final int DEFAULT_SAMPLE_RATE = 8000;
-
     private AudioSocketConverters() {
     }
 
@@ -30,10 +29,10 @@ public final class AudioSocketConverters {
             return Wav.read(body);
         }
         AudioCodec codec = AudioCodec.SLIN;
-        int rate = DEFAULT_SAMPLE_RATE;
+        int rate = AudioSocketKind.DEFAULT_SAMPLE_RATE;
         if (exchange != null) {
             codec = exchange.getMessage().getHeader(AudioSocketConstants.CODEC, AudioCodec.SLIN, AudioCodec.class);
-            rate = exchange.getMessage().getHeader(AudioSocketConstants.SAMPLE_RATE, DEFAULT_SAMPLE_RATE, Integer.class);
+            rate = exchange.getMessage().getHeader(AudioSocketConstants.SAMPLE_RATE, AudioSocketKind.DEFAULT_SAMPLE_RATE, Integer.class);
         }
         return new PcmAudio(codec.toPcm(body), rate);
     }

@@ -8,6 +8,8 @@ import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.component.audiosocket.protocol.AudioSocketFrame;
+import org.apache.camel.component.audiosocket.protocol.UuidFrame;
 import org.apache.camel.component.audiosocket.session.CallSettings;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
@@ -51,6 +53,12 @@ public class AudioSocketEndpoint extends DefaultEndpoint {
 
     /** The settings every call on this endpoint's server gets, checked. */
     CallSettings callSettings() {
+        int maxFrameSize = configuration.getMaxFrameSize();
+        if (maxFrameSize < UuidFrame.PAYLOAD_LENGTH || maxFrameSize > AudioSocketFrame.MAX_PAYLOAD_LENGTH) {
+            throw new IllegalArgumentException("maxFrameSize must be " + UuidFrame.PAYLOAD_LENGTH + " to "
+                                               + AudioSocketFrame.MAX_PAYLOAD_LENGTH + " bytes (a UUID message"
+                                               + " has 16), not " + maxFrameSize);
+        }
         return new CallSettings(configuration.getCodec(), parseEvents(configuration.getEvents()),
                 configuration.getChunkDuration(), configuration.getMaxPendingExchanges(),
                 configuration.getReadPauseWarnThreshold(), configuration.getUuidTimeout(),

@@ -97,6 +97,31 @@ class ComponentConfigurationTest extends CamelTestSupport {
     }
 
     @Test
+    void outOfRangeOptionsStopTheRouteFromStarting() throws Exception {
+        assertStartFails("maxFrameSize=0", "maxFrameSize must be 16 to 65535");
+        assertStartFails("maxFrameSize=70000", "maxFrameSize must be 16 to 65535");
+        assertStartFails("chunkDuration=60001", "chunkDuration must be 1 to 60000");
+        assertStartFails("chunkDuration=0", "chunkDuration must be 1 to 60000");
+        assertStartFails("maxPendingExchanges=0", "maxPendingExchanges must be at least 1");
+    }
+
+    private void assertStartFails(String options, String message) throws Exception {
+        String routeId = "bad-" + options.replaceAll("\\W", "-");
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("audiosocket:127.0.0.1:0?" + options).routeId(routeId).autoStartup(false).log("x");
+            }
+        });
+        Exception e = assertThrows(Exception.class, () -> context.getRouteController().startRoute(routeId));
+        Throwable cause = e;
+        while (cause.getCause() != null && !cause.getMessage().contains(message)) {
+            cause = cause.getCause();
+        }
+        assertTrue(cause.getMessage().contains(message), options + ": " + e);
+    }
+
+    @Test
     void componentJsonDescribesEveryOption() throws Exception {
         String json;
         try (InputStream in = getClass().getResourceAsStream("/META-INF/org/apache/camel/component/audiosocket/audiosocket.json")) {

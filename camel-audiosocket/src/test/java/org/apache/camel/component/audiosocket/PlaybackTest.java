@@ -36,6 +36,7 @@ class PlaybackTest extends AudioSocketTestSupport {
     private final UUID uuid = UUID.randomUUID();
     private volatile FakeAsterisk asterisk;
     private final java.util.concurrent.atomic.AtomicInteger framesAtMark = new java.util.concurrent.atomic.AtomicInteger(-1);
+    private final java.util.concurrent.atomic.AtomicLong markNanos = new java.util.concurrent.atomic.AtomicLong();
 
     @Override
     protected RoutesBuilder createRouteBuilder() {
@@ -45,6 +46,7 @@ class PlaybackTest extends AudioSocketTestSupport {
                 from(audiosocket("playbackQueueLimit=3000")).routeId("calls")
                         .process(e -> {
                             if ("MARK".equals(e.getMessage().getHeader(AudioSocketConstants.EVENT_TYPE))) {
+                                markNanos.set(System.nanoTime());
                                 framesAtMark.set(asterisk.received().size());
                             }
                         })
@@ -170,6 +172,21 @@ class PlaybackTest extends AudioSocketTestSupport {
     }
 
     @Test
+    void playRightAfterClearIsMeasuredAgainstTheEmptiedQueue() throws Exception {
+        byte[] first = Frames.pattern(12, 40000); // 2.5 s of the 3 s the queue may hold
+        byte[] second = Frames.pattern(13, 40000);
+        play(first, Map.of());
+        command("CLEAR", Map.of());
+        play(second, Map.of()); // would not fit if the cleared audio still counted
+        command("MARK", Map.of(AudioSocketConstants.MARK, "end"));
+        events.await(e -> "MARK".equals(e.type()), 10, TimeUnit.SECONDS);
+        byte[] audio = asterisk.receivedAudio();
+        int firstPlayed = audio.length - second.length;
+        assertTrue(firstPlayed >= 0 && firstPlayed < first.length, "first prompt bytes played: " + firstPlayed);
+        assertArrayEquals(second, java.util.Arrays.copyOfRange(audio, firstPlayed, audio.length));
+    }
+
+    @Test
     void markIsReportedWhenPlaybackReachesIt() throws Exception {
         play(Frames.pattern(7, 8000), Map.of()); // 500 ms: 25 frames
         command("MARK", Map.of(AudioSocketConstants.MARK, "prompt-done"));
@@ -180,8 +197,11 @@ class PlaybackTest extends AudioSocketTestSupport {
         // when the route saw the MARK, Asterisk had the 25 frames before it (and, at most, the next two)
         int framesBefore = framesAtMark.get();
         assertTrue(framesBefore >= 25 && framesBefore <= 27, framesBefore + " frames had arrived at the MARK");
-        asterisk.awaitReceived(27, 5, TimeUnit.SECONDS);
+        List<Received> frames = asterisk.awaitReceived(27, 5, TimeUnit.SECONDS);
         assertArrayEquals(Frames.concat(Frames.pattern(7, 8000), Frames.pattern(8, 640)), asterisk.receivedAudio());
+        // reached means played, not just sent: the 25th frame's 20 ms had passed
+        long sinceLastFrame = markNanos.get() - frames.get(24).nanoTime();
+        assertTrue(sinceLastFrame >= TimeUnit.MILLISECONDS.toNanos(15), "MARK " + sinceLastFrame / 1e6 + " ms after");
     }
 
     @Test

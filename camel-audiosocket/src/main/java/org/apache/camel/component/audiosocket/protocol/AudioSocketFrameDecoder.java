@@ -33,21 +33,36 @@ import static org.apache.camel.component.audiosocket.protocol.AudioSocketProtoco
 public class AudioSocketFrameDecoder extends LengthFieldBasedFrameDecoder {
 
     private final int maxPayloadLength;
+    private final int bytesPerSample;
     private boolean expectingUuid;
     private boolean failed;
 
     /**
+     * A decoder for 16-bit audio.
+     *
      * @param maxPayloadLength largest payload accepted, at most {@value AudioSocketFrame#MAX_PAYLOAD_LENGTH}
      * @param uuidFirst        whether the first message must be the UUID (true on the server side, where Asterisk
      *                         connects)
      */
     public AudioSocketFrameDecoder(int maxPayloadLength, boolean uuidFirst) {
+        this(maxPayloadLength, uuidFirst, 2);
+    }
+
+    /**
+     * @param maxPayloadLength largest payload accepted, at most {@value AudioSocketFrame#MAX_PAYLOAD_LENGTH}
+     * @param uuidFirst        whether the first message must be the UUID (true on the server side, where Asterisk
+     *                         connects)
+     * @param bytesPerSample   2 for slin, whose audio payloads must hold whole 16-bit samples; 1 for G.711, whose
+     *                         payloads Asterisk labels as slin but may have any length
+     */
+    public AudioSocketFrameDecoder(int maxPayloadLength, boolean uuidFirst, int bytesPerSample) {
         super(ByteOrder.BIG_ENDIAN, AudioSocketFrame.HEADER_LENGTH + AudioSocketFrame.MAX_PAYLOAD_LENGTH, 1, 2, 0, 0, true);
         if (maxPayloadLength < 1 || maxPayloadLength > AudioSocketFrame.MAX_PAYLOAD_LENGTH) {
             throw new IllegalArgumentException(
                     "maxPayloadLength must be 1 to " + AudioSocketFrame.MAX_PAYLOAD_LENGTH + ", not " + maxPayloadLength);
         }
         this.maxPayloadLength = maxPayloadLength;
+        this.bytesPerSample = bytesPerSample;
         this.expectingUuid = uuidFirst;
     }
 
@@ -111,9 +126,10 @@ public class AudioSocketFrameDecoder extends LengthFieldBasedFrameDecoder {
         if (kind == AudioSocketKind.DTMF && length != 1) {
             throw fail(INVALID_DTMF, "a DTMF payload is 1 byte, not " + length);
         }
-        if (kind.isAudio() && (length == 0 || length % 2 != 0)) {
-            throw fail(INVALID_AUDIO_LENGTH,
-                    "audio payloads hold whole 16-bit samples: " + length + " bytes of " + kind + " is not one");
+        if (kind.isAudio() && (length == 0 || length % bytesPerSample != 0)) {
+            throw fail(INVALID_AUDIO_LENGTH, length == 0
+                    ? "a " + kind + " message must carry audio, not 0 bytes"
+                    : "audio payloads hold whole 16-bit samples: " + length + " bytes of " + kind + " is not one");
         }
     }
 

@@ -31,6 +31,9 @@ public enum AudioSocketKind {
     /** An error, with an optional application-specific code. Asterisk ends the call when it receives one. */
     ERROR(0xff, 0);
 
+    /** The rate of a call before its first audio: that of Asterisk's AudioSocket() application. */
+    public static final int DEFAULT_SAMPLE_RATE = 8000;
+
     /** Every rate an audio kind can carry, in Hz, ascending. */
     public static final String SUPPORTED_RATES = Arrays.stream(values()).filter(AudioSocketKind::isAudio)
             .map(k -> Integer.toString(k.sampleRate)).collect(Collectors.joining(", "));
@@ -78,12 +81,7 @@ public enum AudioSocketKind {
 
     /** True when the given sample rate is one of the nine an audio kind can carry. */
     public static boolean isSupportedRate(int sampleRate) {
-        for (AudioSocketKind kind : values()) {
-            if (kind.isAudio() && kind.sampleRate == sampleRate) {
-                return true;
-            }
-        }
-        return false;
+        return audioKindOf(sampleRate) != null;
     }
 
     /**
@@ -92,13 +90,21 @@ public enum AudioSocketKind {
      * @throws IllegalArgumentException when no audio kind carries that rate
      */
     public static AudioSocketKind forSampleRate(int sampleRate) {
+        AudioSocketKind kind = audioKindOf(sampleRate);
+        if (kind == null) {
+            throw new IllegalArgumentException(
+                    "Sample rate " + sampleRate + " Hz has no AudioSocket audio kind; use one of " + SUPPORTED_RATES);
+        }
+        return kind;
+    }
+
+    private static AudioSocketKind audioKindOf(int sampleRate) {
         for (AudioSocketKind kind : values()) {
             if (kind.isAudio() && kind.sampleRate == sampleRate) {
                 return kind;
             }
         }
-        throw new IllegalArgumentException(
-                "Sample rate " + sampleRate + " Hz has no AudioSocket audio kind; use one of " + SUPPORTED_RATES);
+        return null;
     }
 
     @Override

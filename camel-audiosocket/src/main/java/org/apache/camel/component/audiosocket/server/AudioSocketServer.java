@@ -58,6 +58,7 @@ public final class AudioSocketServer extends ServiceSupport implements CallHost 
     private ChannelGroup channels;
     private SingleTCPNettyServerBootstrapFactory bootstrap;
     private SSLContext sslContext;
+    private volatile boolean stopping;
 
     public AudioSocketServer(CamelContext camelContext, AudioSocketConfiguration configuration, CallSettings settings,
                              CallEventSink sink, Executor executor) {
@@ -116,6 +117,7 @@ public final class AudioSocketServer extends ServiceSupport implements CallHost 
         if (configuration.getSslContextParameters() != null) {
             sslContext = configuration.getSslContextParameters().createSSLContext(camelContext);
         }
+        stopping = false;
         channels = new DefaultChannelGroup("audiosocket", ImmediateEventExecutor.INSTANCE);
         bootstrap = new SingleTCPNettyServerBootstrapFactory();
         bootstrap.init(camelContext, nettyConfiguration(), new CallChannelInitializer());
@@ -131,20 +133,27 @@ public final class AudioSocketServer extends ServiceSupport implements CallHost 
         if (bootstrap == null) {
             return;
         }
+        stopping = true;
         for (Channel channel : channels) {
             if (channel instanceof ServerChannel) {
                 channel.close().awaitUninterruptibly();
             }
         }
-        Set<CallSession> ending = Set.copyOf(connections);
-        for (CallSession call : ending) {
-            call.channel().eventLoop().execute(call::onShutdown);
-        }
+        // a connection accepted just before the server channel closed may join late: end it as well
+        Set<CallSession> ending = ConcurrentHashMap.newKeySet();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(configuration.getShutdownTimeout());
-        while (System.nanoTime() < deadline && ending.stream().anyMatch(c -> c.channel().isOpen() || c.hasPendingEvents())) {
+        do {
+            for (CallSession call : connections) {
+                if (ending.add(call)) {
+                    call.channel().eventLoop().execute(call::onShutdown);
+                }
+            }
+            if (ending.stream().allMatch(CallSession::isFinished) && connections.isEmpty()) {
+                break;
+            }
             Thread.sleep(5);
-        }
-        long unfinished = ending.stream().filter(c -> c.channel().isOpen() || c.hasPendingEvents()).count();
+        } while (System.nanoTime() < deadline);
+        long unfinished = ending.stream().filter(c -> !c.isFinished()).count();
         if (unfinished > 0) {
             LOG.warn("AudioSocket server {}:{} stopped with {} call(s) whose last events had not reached the route"
                      + " within shutdownTimeout ({} ms)",
@@ -180,6 +189,9 @@ public final class AudioSocketServer extends ServiceSupport implements CallHost 
         channels.add(channel);
         CallSession call = new CallSession(channel, settings, this);
         connections.add(call);
+        if (stopping) {
+            channel.eventLoop().execute(call::onShutdown);
+        }
         return call;
     }
 
@@ -237,7 +249,8 @@ public final class AudioSocketServer extends ServiceSupport implements CallHost 
                 pipeline.addLast("keepAlive",
                         new IdleStateHandler(0, configuration.getKeepAliveInterval(), 0, TimeUnit.MILLISECONDS));
             }
-            pipeline.addLast("decoder", new AudioSocketFrameDecoder(configuration.getMaxFrameSize(), true));
+            pipeline.addLast("decoder", new AudioSocketFrameDecoder(configuration.getMaxFrameSize(), true,
+                    settings.codec().bytesPerSample()));
             pipeline.addLast("encoder", AudioSocketFrameEncoder.INSTANCE);
             pipeline.addLast("call", new CallChannelHandler(AudioSocketServer.this));
         }

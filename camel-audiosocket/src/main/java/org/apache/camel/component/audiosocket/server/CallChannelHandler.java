@@ -93,8 +93,11 @@ final class CallChannelHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        call.onClosed();
-        server.closed(call);
-        super.channelInactive(ctx);
+        try {
+            call.onClosed();
+        } finally {
+            server.closed(call);
+            super.channelInactive(ctx);
+        }
     }
 }

@@ -20,9 +20,6 @@ final class AudioChunker {
     private int sampleRate;
 
     AudioChunker(int chunkMillis, AudioCodec codec) {
-        if (chunkMillis < 1) {
-            throw new IllegalArgumentException("Chunk duration must be at least 1 ms, not " + chunkMillis);
-        }
         this.chunkMillis = chunkMillis;
         this.codec = codec;
     }
@@ -36,7 +33,7 @@ final class AudioChunker {
             flush(sink);
             sampleRate = rate;
         }
-        int chunkBytes = Math.max(1, rate * chunkMillis / 1000) * codec.bytesPerSample();
+        int chunkBytes = (int) Math.max(1, (long) rate * chunkMillis / 1000) * codec.bytesPerSample();
         while (payload.isReadable()) {
             if (chunk == null) {
                 chunk = new byte[chunkBytes];

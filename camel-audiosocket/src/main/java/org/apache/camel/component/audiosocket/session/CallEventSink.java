@@ -6,10 +6,9 @@ public interface CallEventSink {
     /**
      * Delivers one event. The next event of the same call is not delivered before this one is done.
      *
-     * @param  call     the call the event belongs to
-     * @param  event    the event
-     * @param  whenDone to run when the event is done, if that happens after this method returned false
-     * @return          true when the event was done before this method returned (whenDone is then not run)
+     * @param call     the call the event belongs to
+     * @param event    the event
+     * @param whenDone to run exactly once when the event is done, on any thread, before or after this method returns
      */
-    boolean deliver(CallSession call, CallEvent event, Runnable whenDone);
+    void deliver(CallSession call, CallEvent event, Runnable whenDone);
 }

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ObjIntConsumer;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -34,34 +35,33 @@ public final class CallSession implements Playback.Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallSession.class);
 
-    /** The rate assumed before the first audio frame: that of Asterisk's AudioSocket() application. */
-    private static final int DEFAULT_SAMPLE_RATE = 8000;
-
     private final Channel channel;
     private final CallSettings settings;
     private final CallHost host;
     private final String remoteAddress;
     private final CallEventQueue events;
     private final AudioChunker chunker;
+    private final ObjIntConsumer<byte[]> emitAudio = this::emitAudio;
     private volatile Playback playback;
     private volatile UUID uuid;
     private volatile String uuidText;
-    private volatile int sampleRate = DEFAULT_SAMPLE_RATE;
+    private volatile int sampleRate = AudioSocketKind.DEFAULT_SAMPLE_RATE;
     private long startNanos;
     private long sequence;
     private ScheduledFuture<?> uuidTimeout;
     private AudioSocketHangupReason endReason;
     private boolean ended;
+    private volatile boolean finished;
+    private ScheduledFuture<?> readPauseWarning;
     private volatile boolean readPaused;
-    private long readPausedSince;
 
     public CallSession(Channel channel, CallSettings settings, CallHost host) {
         this.channel = channel;
         this.settings = settings;
         this.host = host;
         this.remoteAddress = describe(channel.remoteAddress());
-        this.events = new CallEventQueue(this, host.sink(), host.executor(), settings.maxPendingEvents(),
-                this::pauseReading, () -> channel.eventLoop().execute(this::resumeReadingIfDrained));
+        this.events = new CallEventQueue(this, host, settings.maxPendingEvents(), this::pauseReading,
+                this::drained);
         this.chunker = new AudioChunker(settings.chunkMillis(), settings.codec());
     }
 
@@ -153,8 +153,11 @@ public final class CallSession implements Playback.Listener {
         if (ended) {
             return;
         }
-        sampleRate = frame.sampleRate();
-        chunker.append(frame.content(), frame.sampleRate(), this::emitAudio);
+        int rate = frame.sampleRate();
+        if (rate != sampleRate) {
+            sampleRate = rate;
+        }
+        chunker.append(frame.content(), rate, emitAudio);
     }
 
     public void onDtmf(char digit) {
@@ -223,10 +226,8 @@ public final class CallSession implements Playback.Listener {
     /** Nothing was sent into the call for the keep-alive interval: one frame of silence keeps Asterisk listening. */
     public void onWriterIdle() {
         Playback p = playback;
-        if (p != null && !isClosing() && !p.isPlaying()) {
-            AudioSocketKind kind = AudioSocketKind.forSampleRate(sampleRate);
-            channel.writeAndFlush(new AudioFrame(kind, Unpooled.wrappedBuffer(new byte[kind.bytesPer20Millis()])),
-                    channel.voidPromise());
+        if (p != null && !isClosing()) {
+            p.keepAlive(AudioSocketKind.forSampleRate(sampleRate));
         }
     }
 
@@ -249,6 +250,12 @@ public final class CallSession implements Playback.Listener {
                     endReason != null ? endReason : AudioSocketHangupReason.REMOTE_CLOSED, duration));
             host.callEnded(this);
         }
+        finished = true;
+    }
+
+    /** True once the connection is closed and the call's last events are queued or delivered. */
+    public boolean isFinished() {
+        return finished && events.isIdle();
     }
 
     // ---- playback's listener, on the event loop
@@ -295,7 +302,7 @@ public final class CallSession implements Playback.Listener {
     }
 
     private void flushAudio() {
-        chunker.flush(this::emitAudio);
+        chunker.flush(emitAudio);
     }
 
     private void emit(CallEvent event) {
@@ -309,23 +316,27 @@ public final class CallSession implements Playback.Listener {
             return;
         }
         readPaused = true;
-        long since = System.nanoTime();
-        readPausedSince = since;
         channel.config().setAutoRead(false);
-        channel.eventLoop().schedule(() -> {
-            if (readPaused && readPausedSince == since) {
-                host.readPausedTooLong(this);
-                LOG.warn("AudioSocket call {} from {}: its route has been too slow to keep up for {} ms ({} exchanges"
-                         + " waiting); reading the socket stays paused, and Asterisk's stream breaks once its buffers"
-                         + " fill. Speed up the route, add pool threads or use larger chunks.",
-                        uuidText, remoteAddress, settings.readPauseWarnMillis(), events.size());
-            }
+        readPauseWarning = channel.eventLoop().schedule(() -> {
+            host.readPausedTooLong(this);
+            LOG.warn("AudioSocket call {} from {}: its route has been too slow to keep up for {} ms ({} exchanges"
+                     + " waiting); reading the socket stays paused, and Asterisk's stream breaks once its buffers"
+                     + " fill. Speed up the route, add pool threads or use larger chunks.",
+                    uuidText, remoteAddress, settings.readPauseWarnMillis(), events.size());
         }, settings.readPauseWarnMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The route has taken half of what waited: on a paused call, reading may resume (decided on the event loop). */
+    private void drained() {
+        if (readPaused) {
+            channel.eventLoop().execute(this::resumeReadingIfDrained);
+        }
     }
 
     private void resumeReadingIfDrained() {
         if (readPaused && events.isLowEnoughToResume()) {
             readPaused = false;
+            readPauseWarning.cancel(false);
             channel.config().setAutoRead(true);
         }
     }

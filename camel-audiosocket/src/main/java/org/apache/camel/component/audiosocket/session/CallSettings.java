@@ -21,10 +21,14 @@ public record CallSettings(
         AudioCodec codec, Set<AudioSocketEventType> events, int chunkMillis, int maxPendingEvents,
         long readPauseWarnMillis, long uuidTimeoutMillis, long playbackQueueLimitMillis) {
 
+    /** The longest chunk: one minute (11.5 MB at 192 kHz). */
+    public static final int MAX_CHUNK_MILLIS = 60_000;
+
     public CallSettings {
         events = events.isEmpty() ? EnumSet.noneOf(AudioSocketEventType.class) : EnumSet.copyOf(events);
-        if (chunkMillis < 1) {
-            throw new IllegalArgumentException("chunkDuration must be at least 1 ms, not " + chunkMillis);
+        if (chunkMillis < 1 || chunkMillis > MAX_CHUNK_MILLIS) {
+            throw new IllegalArgumentException(
+                    "chunkDuration must be 1 to " + MAX_CHUNK_MILLIS + " ms, not " + chunkMillis);
         }
         if (maxPendingEvents < 1) {
             throw new IllegalArgumentException("maxPendingExchanges must be at least 1, not " + maxPendingEvents);

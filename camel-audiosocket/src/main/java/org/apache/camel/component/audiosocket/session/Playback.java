@@ -25,6 +25,9 @@ import org.apache.camel.component.audiosocket.protocol.AudioSocketKind;
  * timeline ({@code start + audio sent so far}), never from the previous tick, so that lateness of one tick is not
  * carried into the next and a long prompt ends exactly on time. When the queue runs dry the timeline ends; the next
  * audio starts a new one, no earlier than the end of the audio already sent.
+ * <p>
+ * The amount of queued audio is counted where the commands are given, so that a PLAY right after a CLEAR is measured
+ * against the emptied queue: CLEAR starts a new generation, and audio of an older generation no longer counts.
  */
 final class Playback {
 
@@ -32,7 +35,7 @@ final class Playback {
     private sealed interface Item permits Audio, Mark, Hangup, Clear {
     }
 
-    private record Audio(byte[] pcm, AudioSocketKind kind, long durationNanos) implements Item {
+    private record Audio(byte[] pcm, AudioSocketKind kind, long durationNanos, long generation) implements Item {
     }
 
     private record Mark(String name) implements Item {
@@ -41,7 +44,7 @@ final class Playback {
     private record Hangup() implements Item {
     }
 
-    private record Clear() implements Item {
+    private record Clear(long generation) implements Item {
     }
 
     /** What the pacer tells its call. */
@@ -60,9 +63,12 @@ final class Playback {
     private final Listener listener;
     private final long limitNanos;
     private final String callName;
+    private final Runnable tick = this::tick;
+    private final Runnable takeInbox = this::takeInbox;
     private final Queue<Item> inbox = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean inboxScheduled = new AtomicBoolean();
     private final AtomicLong queuedNanos = new AtomicLong();
+    private volatile long generation;
     private volatile boolean closed;
 
     // owned by the event loop
@@ -86,16 +92,18 @@ final class Playback {
      * Queues PCM for playback.
      *
      * @throws AudioSocketPlaybackQueueFullException when it would take the queue over its limit
-     * @throws AudioSocketCallNotFoundException      when the call has ended
+     * @throws AudioSocketCallNotFoundException      when the call has ended or is hanging up
      */
     void play(byte[] pcm, AudioSocketKind kind) throws AudioSocketPlaybackQueueFullException, AudioSocketCallNotFoundException {
+        requireOpen();
         if (pcm.length == 0) {
             return;
         }
         long duration = nanosOf(pcm.length, kind);
-        long queued;
-        do {
-            queued = queuedNanos.get();
+        Audio audio;
+        synchronized (this) {
+            // one check per command, not per frame; the pacer only ever lowers the count meanwhile
+            long queued = queuedNanos.get();
             if (queued + duration > limitNanos) {
                 throw new AudioSocketPlaybackQueueFullException(
                         "Playback queue of call " + callName + " holds " + TimeUnit.NANOSECONDS.toMillis(queued)
@@ -103,28 +111,44 @@ final class Playback {
                                                                 + " ms more would exceed playbackQueueLimit ("
                                                                 + TimeUnit.NANOSECONDS.toMillis(limitNanos) + " ms)");
             }
-        } while (!queuedNanos.compareAndSet(queued, queued + duration));
-        submit(new Audio(pcm, kind, duration));
+            queuedNanos.addAndGet(duration);
+            audio = new Audio(pcm, kind, duration, generation);
+        }
+        submit(audio);
     }
 
-    /** Drops all audio queued so far (marks and a hangup stay, and now come at once). */
-    void clear() throws AudioSocketCallNotFoundException {
-        submit(new Clear());
+    /** Drops all audio queued so far, at once (marks and a hangup stay, and now come at once). */
+    synchronized void clear() throws AudioSocketCallNotFoundException {
+        requireOpen();
+        long next = ++generation;
+        queuedNanos.set(0);
+        submit(new Clear(next));
     }
 
     /** Hangs up once the audio queued so far has played. */
     void hangup() throws AudioSocketCallNotFoundException {
+        requireOpen();
         submit(new Hangup());
     }
 
     /** Reports a MARK event once the audio queued so far has played. */
     void mark(String name) throws AudioSocketCallNotFoundException {
+        requireOpen();
         submit(new Mark(name));
     }
 
-    /** True while audio is being sent or waits to be (read on the event loop). */
-    boolean isPlaying() {
-        return nextTick != null || current != null || !playlist.isEmpty();
+    /**
+     * Sends one 20 ms frame of silence at the given rate if nothing is playing or waiting, as part of the timeline,
+     * so that audio played right after it does not overlap it. Called on the event loop.
+     */
+    void keepAlive(AudioSocketKind kind) {
+        if (closed || nextTick != null || current != null || !playlist.isEmpty()) {
+            return;
+        }
+        long now = System.nanoTime();
+        channel.writeAndFlush(new AudioFrame(kind, Unpooled.wrappedBuffer(new byte[kind.bytesPer20Millis()])),
+                channel.voidPromise());
+        playedUntil = Math.max(now, playedUntil) + nanosOf(kind.bytesPer20Millis(), kind);
     }
 
     /** Stops playback for good: the call has ended. Called on the event loop. */
@@ -140,13 +164,16 @@ final class Playback {
         queuedNanos.set(0);
     }
 
-    private void submit(Item item) throws AudioSocketCallNotFoundException {
+    private void requireOpen() throws AudioSocketCallNotFoundException {
         if (closed) {
             throw new AudioSocketCallNotFoundException("Call " + callName + " has ended");
         }
+    }
+
+    private void submit(Item item) {
         inbox.add(item);
         if (inboxScheduled.compareAndSet(false, true)) {
-            eventLoop.execute(this::takeInbox);
+            eventLoop.execute(takeInbox);
         }
     }
 
@@ -157,10 +184,10 @@ final class Playback {
         }
         Item item;
         while ((item = inbox.poll()) != null) {
-            if (item instanceof Clear) {
-                dropAudio();
-            } else {
-                playlist.add(item);
+            if (item instanceof Clear clear) {
+                dropAudioBefore(clear.generation);
+            } else if (!(item instanceof Audio audio && audio.generation < generation)) {
+                playlist.add(item); // (audio of an older generation arrived after its CLEAR: dropped)
             }
         }
         if (nextTick == null && !playlist.isEmpty()) {
@@ -168,26 +195,15 @@ final class Playback {
             long now = System.nanoTime();
             timelineStart = Math.max(now, playedUntil);
             timelineNanos = 0;
-            if (timelineStart <= now) {
-                tick();
-            } else {
-                nextTick = eventLoop.schedule(this::tick, timelineStart - now, TimeUnit.NANOSECONDS);
-            }
+            nextTick = eventLoop.schedule(tick, timelineStart - now, TimeUnit.NANOSECONDS);
         }
     }
 
-    private void dropAudio() {
-        if (current != null) {
-            queuedNanos.addAndGet(-(current.durationNanos - nanosOf(offset, current.kind)));
+    private void dropAudioBefore(long clearGeneration) {
+        if (current != null && current.generation < clearGeneration) {
             current = null;
         }
-        playlist.removeIf(item -> {
-            if (item instanceof Audio audio) {
-                queuedNanos.addAndGet(-audio.durationNanos);
-                return true;
-            }
-            return false;
-        });
+        playlist.removeIf(item -> item instanceof Audio audio && audio.generation < clearGeneration);
     }
 
     private void tick() {
@@ -203,6 +219,7 @@ final class Playback {
             if (item instanceof Mark mark) {
                 listener.markReached(mark.name);
             } else if (item instanceof Hangup) {
+                close();
                 listener.hangupReached();
                 return;
             } else {
@@ -217,14 +234,16 @@ final class Playback {
                 channel.voidPromise());
         offset += length;
         long frameNanos = nanosOf(offset, audio.kind) - sentBefore;
-        queuedNanos.addAndGet(-frameNanos);
+        if (audio.generation == generation) {
+            queuedNanos.addAndGet(-frameNanos);
+        }
         if (offset == audio.pcm.length) {
             current = null;
         }
         timelineNanos += frameNanos;
         playedUntil = timelineStart + timelineNanos;
         // the next frame (or mark, or hangup) is due when this one has played
-        nextTick = eventLoop.schedule(this::tick, playedUntil - System.nanoTime(), TimeUnit.NANOSECONDS);
+        nextTick = eventLoop.schedule(tick, playedUntil - System.nanoTime(), TimeUnit.NANOSECONDS);
     }
 
     private static long nanosOf(int bytes, AudioSocketKind kind) {

@@ -665,6 +665,19 @@ class AudioSocketFrameDecoderTest {
         }
 
         @Test
+        void g711AudioMayHaveAnOddLengthButNotNone() {
+            // on a c(ulaw) call a payload is one byte per sample, still labelled 0x10
+            EmbeddedChannel ch = new EmbeddedChannel(new AudioSocketFrameDecoder(MAX, true, 1));
+            byte[] ulaw = Frames.pattern(10, 161);
+            ch.writeInbound(Unpooled.wrappedBuffer(Frames.concat(UUID_MESSAGE, Frames.frame(0x10, ulaw))));
+            assertInstanceOf(UuidFrame.class, ch.readInbound());
+            assertEquals(new WireMessage(0x10, ulaw), WireMessage.of(ch.readInbound()));
+            AudioSocketProtocolException e = assertThrows(AudioSocketProtocolException.class,
+                    () -> ch.writeInbound(Unpooled.wrappedBuffer(Frames.frame(0x10, new byte[0]))));
+            assertEquals(INVALID_AUDIO_LENGTH, e.error());
+        }
+
+        @Test
         void aPayloadOfExactlyTheLimitIsAccepted() {
             EmbeddedChannel ch = decoder(1000);
             byte[] pcm = Frames.pattern(9, 1000);

@@ -131,7 +131,11 @@ public class AudioSocketConfiguration implements Cloneable {
     @UriParam(label = "advanced", defaultValue = "true")
     private boolean reuseAddress = true;
 
-    /** Use the native transport (epoll on Linux, kqueue on BSD/macOS) instead of Java NIO, as camel-netty does. */
+    /**
+     * Use the native transport (epoll on Linux, kqueue on BSD/macOS) instead of Java NIO, as camel-netty does. Needs
+     * Netty's native library for the platform on the classpath, e.g. io.netty:netty-transport-native-epoll with
+     * classifier linux-x86_64.
+     */
     @UriParam(label = "advanced")
     private boolean nativeTransport;
 

@@ -18,8 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * 10 s of audio played into a call arrives as 500 frames, one every 20 ms, without drift: each frame's arrival is
- * compared with its place on the ideal schedule (first arrival + n x 20 ms). Prints the figures; asserts them loosely,
- * since a shared CI machine can delay any one frame.
+ * compared with its place on the ideal schedule (n x 20 ms from where most frames sit). Prints the figures; asserts them loosely,
+ * since a shared CI machine can delay any one frame. Other endpoint options can be measured with
+ * {@code -Dpacing.options=nativeTransport=true}.
  */
 class PacingTest extends AudioSocketTestSupport {
 
@@ -31,8 +32,8 @@ class PacingTest extends AudioSocketTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from(audiosocket("")).process(events);
-                from("direct:play").to(audiosocket(""));
+                from(audiosocket(System.getProperty("pacing.options", ""))).process(events);
+                from("direct:play").to(audiosocket(System.getProperty("pacing.options", "")));
             }
         };
     }
@@ -61,32 +62,44 @@ class PacingTest extends AudioSocketTestSupport {
             long anchor = sorted[FRAMES / 2];
             double sumAbsDeviation = 0;
             long maxAbsDeviation = 0;
+            long maxAbsDeviationAfterFirst = 0;
+            long[] absDeviations = new long[FRAMES];
             long maxGap = 0;
             long minGap = Long.MAX_VALUE;
             for (int i = 0; i < FRAMES; i++) {
                 long deviation = offsets[i] - anchor;
+                absDeviations[i] = Math.abs(deviation);
                 sumAbsDeviation += Math.abs(deviation);
                 maxAbsDeviation = Math.max(maxAbsDeviation, Math.abs(deviation));
+                if (i > 0) {
+                    maxAbsDeviationAfterFirst = Math.max(maxAbsDeviationAfterFirst, Math.abs(deviation));
+                }
                 if (i > 0) {
                     long gap = frames.get(i).nanoTime() - frames.get(i - 1).nanoTime();
                     maxGap = Math.max(maxGap, gap);
                     minGap = Math.min(minGap, gap);
                 }
             }
+            java.util.Arrays.sort(absDeviations);
+            long p99 = absDeviations[FRAMES * 99 / 100];
             long span = frames.get(FRAMES - 1).nanoTime() - first;
             double meanGap = span / (double) (FRAMES - 1);
             System.out.printf("Pacing over %d frames (%.3f s of audio): span %.3f ms (ideal %.3f), mean gap %.4f ms,"
-                              + " gaps %.3f..%.3f ms; deviation from schedule mean %.3f ms, max %.3f ms%n",
+                              + " gaps %.3f..%.3f ms; deviation from schedule mean %.3f ms, p99 %.3f ms, max %.3f ms (first frame"
+                              + " %.3f ms, the others at most %.3f ms), last frame %.3f ms%n",
                     FRAMES, FRAMES * 0.02, span / 1e6, (FRAMES - 1) * 20.0, meanGap / 1e6, minGap / 1e6,
-                    maxGap / 1e6, sumAbsDeviation / FRAMES / 1e6, maxAbsDeviation / 1e6);
+                    maxGap / 1e6, sumAbsDeviation / FRAMES / 1e6, p99 / 1e6, maxAbsDeviation / 1e6, (offsets[0] - anchor) / 1e6,
+                    maxAbsDeviationAfterFirst / 1e6, (offsets[FRAMES - 1] - anchor) / 1e6);
 
             // no drift: the last frame is where the schedule says, within a few ms
             long lastDeviation = offsets[FRAMES - 1] - anchor;
             assertTrue(Math.abs(lastDeviation) < TimeUnit.MILLISECONDS.toNanos(20), "last frame off by " + lastDeviation / 1e6);
             assertTrue(Math.abs(span - (FRAMES - 1) * FRAME_NANOS) < TimeUnit.MILLISECONDS.toNanos(50),
                     "span " + span / 1e6 + " ms");
-            // no frame far from its slot
-            assertTrue(maxAbsDeviation < TimeUnit.MILLISECONDS.toNanos(50), "max deviation " + maxAbsDeviation / 1e6);
+            // frames sit in their slots: 99 % within a few ms (a burst would put most of them seconds early); one
+            // delayed by a pause of the shared test JVM (its collector, the receiving client) may stray further
+            assertTrue(p99 < TimeUnit.MILLISECONDS.toNanos(20), "p99 deviation " + p99 / 1e6 + " ms");
+            assertTrue(maxAbsDeviation < TimeUnit.MILLISECONDS.toNanos(100), "max deviation " + maxAbsDeviation / 1e6);
         }
     }
 }

@@ -41,8 +41,12 @@ public class AudioSocketComponentConfigurer extends PropertyConfigurerSupport im
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "chunkduration":
         case "chunkDuration": getOrCreateConfiguration(target).setChunkDuration(property(camelContext, int.class, value)); return true;
+        case "clientmode":
+        case "clientMode": getOrCreateConfiguration(target).setClientMode(property(camelContext, boolean.class, value)); return true;
         case "codec": getOrCreateConfiguration(target).setCodec(property(camelContext, org.apache.camel.component.audiosocket.audio.AudioCodec.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, org.apache.camel.component.audiosocket.AudioSocketConfiguration.class, value)); return true;
+        case "connecttimeout":
+        case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "events": getOrCreateConfiguration(target).setEvents(property(camelContext, java.lang.String.class, value)); return true;
         case "executorservice":
         case "executorService": getOrCreateConfiguration(target).setExecutorService(property(camelContext, java.util.concurrent.ExecutorService.class, value)); return true;
@@ -98,8 +102,12 @@ public class AudioSocketComponentConfigurer extends PropertyConfigurerSupport im
         case "bridgeErrorHandler": return boolean.class;
         case "chunkduration":
         case "chunkDuration": return int.class;
+        case "clientmode":
+        case "clientMode": return boolean.class;
         case "codec": return org.apache.camel.component.audiosocket.audio.AudioCodec.class;
         case "configuration": return org.apache.camel.component.audiosocket.AudioSocketConfiguration.class;
+        case "connecttimeout":
+        case "connectTimeout": return long.class;
         case "events": return java.lang.String.class;
         case "executorservice":
         case "executorService": return java.util.concurrent.ExecutorService.class;
@@ -156,8 +164,12 @@ public class AudioSocketComponentConfigurer extends PropertyConfigurerSupport im
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "chunkduration":
         case "chunkDuration": return getOrCreateConfiguration(target).getChunkDuration();
+        case "clientmode":
+        case "clientMode": return getOrCreateConfiguration(target).isClientMode();
         case "codec": return getOrCreateConfiguration(target).getCodec();
         case "configuration": return target.getConfiguration();
+        case "connecttimeout":
+        case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "events": return getOrCreateConfiguration(target).getEvents();
         case "executorservice":
         case "executorService": return getOrCreateConfiguration(target).getExecutorService();

@@ -32,7 +32,11 @@ public class AudioSocketEndpointConfigurer extends PropertyConfigurerSupport imp
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "chunkduration":
         case "chunkDuration": target.getConfiguration().setChunkDuration(property(camelContext, int.class, value)); return true;
+        case "clientmode":
+        case "clientMode": target.getConfiguration().setClientMode(property(camelContext, boolean.class, value)); return true;
         case "codec": target.getConfiguration().setCodec(property(camelContext, org.apache.camel.component.audiosocket.audio.AudioCodec.class, value)); return true;
+        case "connecttimeout":
+        case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "events": target.getConfiguration().setEvents(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
@@ -88,7 +92,11 @@ public class AudioSocketEndpointConfigurer extends PropertyConfigurerSupport imp
         case "bridgeErrorHandler": return boolean.class;
         case "chunkduration":
         case "chunkDuration": return int.class;
+        case "clientmode":
+        case "clientMode": return boolean.class;
         case "codec": return org.apache.camel.component.audiosocket.audio.AudioCodec.class;
+        case "connecttimeout":
+        case "connectTimeout": return long.class;
         case "events": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
@@ -145,7 +153,11 @@ public class AudioSocketEndpointConfigurer extends PropertyConfigurerSupport imp
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "chunkduration":
         case "chunkDuration": return target.getConfiguration().getChunkDuration();
+        case "clientmode":
+        case "clientMode": return target.getConfiguration().isClientMode();
         case "codec": return target.getConfiguration().getCodec();
+        case "connecttimeout":
+        case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "events": return target.getConfiguration().getEvents();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();

@@ -24,13 +24,15 @@ public class AudioSocketEndpointUriFactory extends org.apache.camel.support.comp
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(28);
+        Set<String> props = new HashSet<>(30);
         props.add("backlog");
         props.add("bossCount");
         props.add("bossGroup");
         props.add("bridgeErrorHandler");
         props.add("chunkDuration");
+        props.add("clientMode");
         props.add("codec");
+        props.add("connectTimeout");
         props.add("events");
         props.add("exceptionHandler");
         props.add("exchangePattern");

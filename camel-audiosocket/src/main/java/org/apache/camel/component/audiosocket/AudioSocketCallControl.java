@@ -9,6 +9,7 @@ import org.apache.camel.component.audiosocket.audio.PcmAudio;
 import org.apache.camel.component.audiosocket.audio.Wav;
 import org.apache.camel.component.audiosocket.audio.WavAudio;
 import org.apache.camel.component.audiosocket.protocol.AudioSocketKind;
+import org.apache.camel.component.audiosocket.session.CallRole;
 import org.apache.camel.component.audiosocket.session.CallSession;
 
 /**
@@ -28,6 +29,10 @@ final class AudioSocketCallControl {
                 PcmAudio audio = toPcm(message, call.sampleRate());
                 if (audio != null) {
                     call.play(audio.samples(), kindFor(audio.sampleRate()));
+                }
+                String digits = message.getHeader(AudioSocketConstants.DTMF_DIGIT, String.class);
+                if (digits != null && !digits.isEmpty() && call.role() == CallRole.CLIENT) {
+                    call.dtmf(digits); // the Asterisk side presses keys after the audio; a server never sends DTMF
                 }
             }
             case CLEAR -> call.clearPlayback();
@@ -50,7 +55,7 @@ final class AudioSocketCallControl {
      */
     static PcmAudio toPcm(Message message, int callRate) throws AudioSocketInvalidAudioException {
         Object body = message.getBody();
-        if (body == null) {
+        if (body == null || body instanceof String text && text.isEmpty()) {
             return null;
         }
         if (body instanceof PcmAudio pcm) {

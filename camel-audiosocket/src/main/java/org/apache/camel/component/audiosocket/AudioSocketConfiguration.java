@@ -32,9 +32,26 @@ public class AudioSocketConfiguration implements Cloneable {
     private int port;
 
     /**
+     * Play the Asterisk side instead of the server: the producer dials a call into the AudioSocket server at host:port
+     * for each CamelAudioSocketUuid (generated when absent), sends the UUID first and then its audio and DTMF, paced
+     * like Asterisk; HANGUP closes the connection, as Asterisk does. A consumer on the same URI receives what the
+     * server sends back into each call. For testing AudioSocket servers and routes without a PBX.
+     */
+    @UriParam(defaultValue = "false")
+    private boolean clientMode;
+
+    /**
+     * Milliseconds client mode waits for a connection to the server, as Asterisk does (2000). A refused or unanswered
+     * connection fails the exchange with AudioSocketConnectException.
+     */
+    @UriParam(label = "producer", defaultValue = "2000", javaType = "java.time.Duration")
+    private long connectTimeout = 2000;
+
+    /**
      * How the call's audio is encoded: slin (16-bit PCM, Asterisk's default), or ulaw/alaw for calls dialled with
      * c(ulaw) or c(alaw), whose payloads Asterisk still labels as 8 kHz slin. The AUDIO body is left in this codec
-     * and labelled by the CamelAudioSocketCodec header; convert it to PcmAudio or WavAudio for PCM.
+     * and labelled by the CamelAudioSocketCodec header; convert it to PcmAudio or WavAudio for PCM. In client mode
+     * the played PCM is sent in this codec (8 kHz), as Asterisk sends a c(ulaw) call's audio.
      */
     @UriParam(defaultValue = "SLIN")
     private AudioCodec codec = AudioCodec.SLIN;
@@ -172,6 +189,22 @@ public class AudioSocketConfiguration implements Cloneable {
         } catch (CloneNotSupportedException e) {
             throw new RuntimeCamelException(e);
         }
+    }
+
+    public boolean isClientMode() {
+        return clientMode;
+    }
+
+    public void setClientMode(boolean clientMode) {
+        this.clientMode = clientMode;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
     }
 
     public String getHost() {

@@ -33,7 +33,8 @@ public final class AudioSocketConstants {
               javaType = "String", enums = "SLIN,ULAW,ALAW")
     public static final String CODEC = "CamelAudioSocketCodec";
 
-    @Metadata(label = "consumer", description = "The DTMF digit of a DTMF event: a digit 0-9, the star or hash key, or A-D.",
+    @Metadata(description = "The DTMF digit of a DTMF event: a digit 0-9, the star or hash key, or A-D. In client mode"
+                            + " on the producer: digits to press after the body's audio has played, such as 12#.",
               javaType = "String")
     public static final String DTMF_DIGIT = "CamelAudioSocketDtmfDigit";
 
@@ -64,8 +65,9 @@ public final class AudioSocketConstants {
                                                 + " message, see CamelAudioSocketErrorCode) or the protocol error that"
                                                 + " ended the connection.",
               javaType = "String",
-              enums = "PEER_ERROR,UNKNOWN_KIND,FIRST_FRAME_NOT_UUID,UNEXPECTED_UUID,INVALID_UUID_LENGTH,INVALID_DTMF,"
-                      + "INVALID_AUDIO_LENGTH,FRAME_TOO_LARGE,TRUNCATED_FRAME,UUID_TIMEOUT")
+              enums = "PEER_ERROR,UNKNOWN_KIND,FIRST_FRAME_NOT_UUID,UNEXPECTED_UUID,UNEXPECTED_KIND,"
+                      + "INVALID_UUID_LENGTH,INVALID_DTMF,INVALID_AUDIO_LENGTH,FRAME_TOO_LARGE,TRUNCATED_FRAME,"
+                      + "UUID_TIMEOUT")
     public static final String ERROR_TYPE = "CamelAudioSocketErrorType";
 
     @Metadata(label = "consumer", description = "The code of an error message the peer sent (its first payload byte,"

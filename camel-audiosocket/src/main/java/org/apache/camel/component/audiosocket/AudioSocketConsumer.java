@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutorService;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.component.audiosocket.client.AudioSocketClient;
 import org.apache.camel.component.audiosocket.server.AudioSocketServer;
 import org.apache.camel.component.audiosocket.session.CallEvent;
 import org.apache.camel.component.audiosocket.session.CallEventSink;
@@ -18,11 +19,13 @@ import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 /**
  * The AudioSocket server as a Camel consumer: every call's events become exchanges, each call's in order, all calls in
  * parallel on one thread pool. With exchange pattern InOut, the body a route leaves on a CALL_START, AUDIO, DTMF or
- * MARK exchange is played back into the call, as the producer would play it.
+ * MARK exchange is played back into the call, as the producer would play it. In client mode there is no server: the
+ * consumer receives what the server sends into the calls the endpoint's producers dialled.
  */
 public class AudioSocketConsumer extends DefaultConsumer implements CallEventSink {
 
     private AudioSocketServer server;
+    private AudioSocketClient client;
     private ExecutorService executor;
     private boolean ownExecutor;
 
@@ -49,6 +52,12 @@ public class AudioSocketConsumer extends DefaultConsumer implements CallEventSin
         if (ownExecutor) {
             executor = createExecutor(config);
         }
+        if (config.isClientMode()) {
+            // no server: the calls client mode dials are the source, whichever producer dialled them
+            client = getEndpoint().client();
+            client.attach(this, executor);
+            return;
+        }
         server = new AudioSocketServer(getEndpoint().getCamelContext(), config, getEndpoint().callSettings(), this,
                 executor);
         ServiceHelper.startService(server);
@@ -73,6 +82,10 @@ public class AudioSocketConsumer extends DefaultConsumer implements CallEventSin
 
     @Override
     protected void doStop() throws Exception {
+        if (client != null) {
+            client.detach(this);
+            client = null;
+        }
         if (server != null) {
             getEndpoint().getComponent().unregisterServer(getEndpoint().getConfiguration(), server);
             ServiceHelper.stopService(server);

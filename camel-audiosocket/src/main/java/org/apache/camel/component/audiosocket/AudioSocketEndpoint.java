@@ -10,10 +10,12 @@ import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.component.audiosocket.protocol.AudioSocketFrame;
 import org.apache.camel.component.audiosocket.protocol.UuidFrame;
+import org.apache.camel.component.audiosocket.client.AudioSocketClient;
 import org.apache.camel.component.audiosocket.session.CallSettings;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * Stream live call audio from Asterisk's AudioSocket into routes and play audio back into the call.
@@ -37,6 +39,29 @@ public class AudioSocketEndpoint extends DefaultEndpoint {
 
     public AudioSocketConfiguration getConfiguration() {
         return configuration;
+    }
+
+    private AudioSocketClient client;
+
+    /** Client mode's connection to the server, shared by this endpoint's producers and consumer; started on first use. */
+    synchronized AudioSocketClient client() throws Exception {
+        if (client == null) {
+            AudioSocketClient created = new AudioSocketClient(getCamelContext(), configuration, callSettings());
+            ServiceHelper.startService(created);
+            client = created;
+        }
+        return client;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        AudioSocketClient stopping;
+        synchronized (this) {
+            stopping = client;
+            client = null;
+        }
+        ServiceHelper.stopService(stopping);
+        super.doStop();
     }
 
     @Override

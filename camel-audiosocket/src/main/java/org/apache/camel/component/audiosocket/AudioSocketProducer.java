@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.component.audiosocket.client.AudioSocketClient;
 import org.apache.camel.component.audiosocket.server.AudioSocketServer;
 import org.apache.camel.component.audiosocket.session.CallSession;
 import org.apache.camel.support.DefaultAsyncProducer;
@@ -12,7 +13,8 @@ import org.apache.camel.support.DefaultAsyncProducer;
 /**
  * Plays audio into a live call, found by its UUID on the server of the consumer with the same host and port. A PLAY
  * completes as soon as the audio is queued (it then plays paced in real time, however long it is); failures to find
- * the call or to queue the audio are set on the exchange.
+ * the call or to queue the audio are set on the exchange. In client mode the producer dials the call first (as
+ * Asterisk would) when its UUID has no live call yet.
  */
 public class AudioSocketProducer extends DefaultAsyncProducer {
 
@@ -29,7 +31,8 @@ public class AudioSocketProducer extends DefaultAsyncProducer {
     public boolean process(Exchange exchange, AsyncCallback callback) {
         try {
             Message message = exchange.getMessage();
-            AudioSocketCallControl.execute(findCall(message), message);
+            CallSession call = getEndpoint().getConfiguration().isClientMode() ? dialledCall(message) : liveCall(message);
+            AudioSocketCallControl.execute(call, message);
         } catch (Exception e) {
             exchange.setException(e);
         }
@@ -37,19 +40,42 @@ public class AudioSocketProducer extends DefaultAsyncProducer {
         return true;
     }
 
-    private CallSession findCall(Message message) throws AudioSocketCallNotFoundException {
+    /**
+     * Client mode: the call with the message's UUID (generated, and set on the message, when absent), dialled first
+     * unless the command only makes sense on a live call.
+     */
+    private CallSession dialledCall(Message message) throws Exception {
+        String uuidText = message.getHeader(AudioSocketConstants.UUID, String.class);
+        UUID uuid;
+        if (uuidText == null || uuidText.isBlank()) {
+            uuid = UUID.randomUUID();
+            message.setHeader(AudioSocketConstants.UUID, uuid.toString());
+        } else {
+            uuid = parseUuid(uuidText);
+        }
+        AudioSocketClient client = getEndpoint().client();
+        AudioSocketCommand command = message.getHeader(AudioSocketConstants.COMMAND, AudioSocketCommand.PLAY,
+                AudioSocketCommand.class);
+        if (command == AudioSocketCommand.PLAY) {
+            return client.findOrDial(uuid);
+        }
+        CallSession call = client.findCall(uuid);
+        if (call == null) {
+            AudioSocketConfiguration config = getEndpoint().getConfiguration();
+            throw new AudioSocketCallNotFoundException("No live call " + uuid + " dialled to " + config.getHost() + ":"
+                                                       + config.getPort() + ": it never started or has ended");
+        }
+        return call;
+    }
+
+    private CallSession liveCall(Message message) throws AudioSocketCallNotFoundException {
         AudioSocketConfiguration config = getEndpoint().getConfiguration();
         String uuidText = message.getHeader(AudioSocketConstants.UUID, String.class);
         if (uuidText == null || uuidText.isBlank()) {
             throw new IllegalArgumentException("Header " + AudioSocketConstants.UUID
                                                + " must name the call to play into");
         }
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(uuidText.trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Header " + AudioSocketConstants.UUID + " is not a UUID: " + uuidText, e);
-        }
+        UUID uuid = parseUuid(uuidText);
         AudioSocketServer server = getEndpoint().getComponent().findServer(config.getHost(), config.getPort());
         if (server == null) {
             throw new AudioSocketCallNotFoundException(
@@ -63,5 +89,13 @@ public class AudioSocketProducer extends DefaultAsyncProducer {
                                                        + ": it never connected or has ended");
         }
         return call;
+    }
+
+    private static UUID parseUuid(String text) {
+        try {
+            return UUID.fromString(text.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Header " + AudioSocketConstants.UUID + " is not a UUID: " + text, e);
+        }
     }
 }

@@ -15,6 +15,7 @@ import static org.apache.camel.component.audiosocket.protocol.AudioSocketProtoco
 import static org.apache.camel.component.audiosocket.protocol.AudioSocketProtocolError.INVALID_DTMF;
 import static org.apache.camel.component.audiosocket.protocol.AudioSocketProtocolError.INVALID_UUID_LENGTH;
 import static org.apache.camel.component.audiosocket.protocol.AudioSocketProtocolError.TRUNCATED_FRAME;
+import static org.apache.camel.component.audiosocket.protocol.AudioSocketProtocolError.UNEXPECTED_KIND;
 import static org.apache.camel.component.audiosocket.protocol.AudioSocketProtocolError.UNEXPECTED_UUID;
 import static org.apache.camel.component.audiosocket.protocol.AudioSocketProtocolError.UNKNOWN_KIND;
 
@@ -34,6 +35,7 @@ public class AudioSocketFrameDecoder extends LengthFieldBasedFrameDecoder {
 
     private final int maxPayloadLength;
     private final int bytesPerSample;
+    private final boolean fromServer;
     private boolean expectingUuid;
     private boolean failed;
 
@@ -56,7 +58,22 @@ public class AudioSocketFrameDecoder extends LengthFieldBasedFrameDecoder {
      *                         payloads Asterisk labels as slin but may have any length
      */
     public AudioSocketFrameDecoder(int maxPayloadLength, boolean uuidFirst, int bytesPerSample) {
+        this(maxPayloadLength, uuidFirst, bytesPerSample, false);
+    }
+
+    /**
+     * A decoder for what a server sends to Asterisk, checked as Asterisk checks it: audio of any length but zero, and
+     * hangup messages; anything else ends the call. For client mode, which plays the Asterisk side.
+     *
+     * @param maxPayloadLength largest payload accepted, at most {@value AudioSocketFrame#MAX_PAYLOAD_LENGTH}
+     */
+    public static AudioSocketFrameDecoder forServerMessages(int maxPayloadLength) {
+        return new AudioSocketFrameDecoder(maxPayloadLength, false, 1, true);
+    }
+
+    private AudioSocketFrameDecoder(int maxPayloadLength, boolean uuidFirst, int bytesPerSample, boolean fromServer) {
         super(ByteOrder.BIG_ENDIAN, AudioSocketFrame.HEADER_LENGTH + AudioSocketFrame.MAX_PAYLOAD_LENGTH, 1, 2, 0, 0, true);
+        this.fromServer = fromServer;
         if (maxPayloadLength < 1 || maxPayloadLength > AudioSocketFrame.MAX_PAYLOAD_LENGTH) {
             throw new IllegalArgumentException(
                     "maxPayloadLength must be 1 to " + AudioSocketFrame.MAX_PAYLOAD_LENGTH + ", not " + maxPayloadLength);
@@ -106,6 +123,10 @@ public class AudioSocketFrameDecoder extends LengthFieldBasedFrameDecoder {
         AudioSocketKind kind = AudioSocketKind.fromCode(code);
         if (kind == null) {
             throw fail(UNKNOWN_KIND, String.format("message kind 0x%02x is not defined by the protocol", code));
+        }
+        if (fromServer && !kind.isAudio() && kind != AudioSocketKind.HANGUP) {
+            throw fail(UNEXPECTED_KIND, "the server sent " + kind + ", but Asterisk accepts only audio and hangup"
+                                        + " messages from a server and ends the call on anything else");
         }
         if (expectingUuid && kind != AudioSocketKind.UUID) {
             throw fail(FIRST_FRAME_NOT_UUID, "the first message must be the call's UUID (0x01), not " + kind);

@@ -12,6 +12,11 @@ public enum AudioSocketProtocolError {
     FIRST_FRAME_NOT_UUID,
     /** A UUID message arrived after the call already had its UUID. */
     UNEXPECTED_UUID,
+    /**
+     * A server sent a kind Asterisk does not accept from a server (UUID, DTMF, error or legacy messages): Asterisk ends
+     * the call. Reported in client mode, which behaves as Asterisk.
+     */
+    UNEXPECTED_KIND,
     /** A UUID message whose payload is not 16 bytes. */
     INVALID_UUID_LENGTH,
     /** A DTMF message whose payload is not exactly one of {@code 0-9 * # A-D}. */

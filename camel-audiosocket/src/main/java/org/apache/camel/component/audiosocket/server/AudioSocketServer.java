@@ -25,6 +25,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.component.audiosocket.AudioSocketConfiguration;
 import org.apache.camel.component.audiosocket.protocol.AudioSocketFrameDecoder;
 import org.apache.camel.component.audiosocket.protocol.AudioSocketFrameEncoder;
+import org.apache.camel.component.audiosocket.session.CallChannelHandler;
 import org.apache.camel.component.audiosocket.session.CallEventSink;
 import org.apache.camel.component.audiosocket.session.CallHost;
 import org.apache.camel.component.audiosocket.session.CallSession;
@@ -185,9 +186,9 @@ public final class AudioSocketServer extends ServiceSupport implements CallHost 
 
     // ---- the calls' side
 
-    CallSession accept(Channel channel) {
+    private CallSession accept(Channel channel) {
         channels.add(channel);
-        CallSession call = new CallSession(channel, settings, this);
+        CallSession call = CallSession.accepted(channel, settings, this);
         connections.add(call);
         if (stopping) {
             channel.eventLoop().execute(call::onShutdown);
@@ -195,7 +196,8 @@ public final class AudioSocketServer extends ServiceSupport implements CallHost 
         return call;
     }
 
-    void closed(CallSession call) {
+    @Override
+    public void connectionClosed(CallSession call) {
         connections.remove(call);
     }
 
@@ -252,7 +254,7 @@ public final class AudioSocketServer extends ServiceSupport implements CallHost 
             pipeline.addLast("decoder", new AudioSocketFrameDecoder(configuration.getMaxFrameSize(), true,
                     settings.codec().bytesPerSample()));
             pipeline.addLast("encoder", AudioSocketFrameEncoder.INSTANCE);
-            pipeline.addLast("call", new CallChannelHandler(AudioSocketServer.this));
+            pipeline.addLast("call", new CallChannelHandler(accept(channel), AudioSocketServer.this));
         }
     }
 }

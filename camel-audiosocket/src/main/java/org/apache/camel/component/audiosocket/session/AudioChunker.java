@@ -24,6 +24,11 @@ final class AudioChunker {
         this.codec = codec;
     }
 
+    /** The codec of the audio this chunker groups. */
+    AudioCodec codec() {
+        return codec;
+    }
+
     /**
      * Appends a payload at the given rate, handing each chunk it completes to {@code sink} with the chunk's rate. A
      * change of rate first flushes the chunk begun at the old one.

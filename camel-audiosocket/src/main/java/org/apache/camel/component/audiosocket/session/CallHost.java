@@ -2,7 +2,7 @@ package org.apache.camel.component.audiosocket.session;
 
 import java.util.concurrent.Executor;
 
-/** The server a call lives on, as the call sees it. */
+/** The server (or, in client mode, the client) a call lives on, as the call sees it. */
 public interface CallHost {
 
     /** The pool that runs the routes of all calls. */
@@ -16,6 +16,9 @@ public interface CallHost {
 
     /** The call ended: the producer can no longer find it. */
     void callEnded(CallSession call);
+
+    /** The connection closed, whether or not its call ever started. */
+    void connectionClosed(CallSession call);
 
     /** A call broke the protocol (counted). */
     void protocolErrorOccurred(CallSession call);

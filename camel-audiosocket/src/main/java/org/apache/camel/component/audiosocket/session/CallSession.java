@@ -3,16 +3,20 @@ package org.apache.camel.component.audiosocket.session;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ObjIntConsumer;
 
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelOption;
+import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.apache.camel.component.audiosocket.AudioSocketCallNotFoundException;
 import org.apache.camel.component.audiosocket.AudioSocketHangupReason;
+import org.apache.camel.component.audiosocket.AudioSocketInvalidAudioException;
 import org.apache.camel.component.audiosocket.AudioSocketPlaybackQueueFullException;
+import org.apache.camel.component.audiosocket.audio.AudioCodec;
 import org.apache.camel.component.audiosocket.protocol.AudioFrame;
 import org.apache.camel.component.audiosocket.protocol.AudioSocketKind;
 import org.apache.camel.component.audiosocket.protocol.AudioSocketProtocolError;
@@ -20,28 +24,35 @@ import org.apache.camel.component.audiosocket.protocol.AudioSocketProtocolExcept
 import org.apache.camel.component.audiosocket.protocol.ErrorFrame;
 import org.apache.camel.component.audiosocket.protocol.HangupFrame;
 import org.apache.camel.component.audiosocket.protocol.LegacyFrame;
+import org.apache.camel.component.audiosocket.protocol.UuidFrame;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Everything about one call, which is one TCP connection: its UUID, the chunk of audio being filled, the events on
- * their way to the route, the playback queue, and how the call ended.
+ * their way to the route, the playback queue, and how the call ended. The same session serves both ends: the server
+ * Asterisk dialled ({@link CallRole#SERVER}), and the Asterisk side played by client mode ({@link CallRole#CLIENT}).
  * <p>
  * The {@code on...} methods are called by the connection's handler on the channel's event loop, the only thread that
- * changes the call's state. The commands ({@link #play}, {@link #clearPlayback}, {@link #hangup}, {@link #mark}) may
- * be called from any thread.
+ * changes the call's state. The commands ({@link #play}, {@link #clearPlayback}, {@link #hangup}, {@link #mark},
+ * {@link #dtmf}) may be called from any thread.
  */
 public final class CallSession implements Playback.Listener {
+
+    /** The session of a channel, set when its pipeline is built. */
+    public static final AttributeKey<CallSession> KEY = AttributeKey.valueOf(CallSession.class, "call");
 
     private static final Logger LOG = LoggerFactory.getLogger(CallSession.class);
 
     private final Channel channel;
     private final CallSettings settings;
     private final CallHost host;
-    private final String remoteAddress;
+    private final CallRole role;
     private final CallEventQueue events;
     private final AudioChunker chunker;
     private final ObjIntConsumer<byte[]> emitAudio = this::emitAudio;
+    private final CompletableFuture<CallSession> started = new CompletableFuture<>();
+    private volatile String remoteAddress;
     private volatile Playback playback;
     private volatile UUID uuid;
     private volatile String uuidText;
@@ -55,14 +66,27 @@ public final class CallSession implements Playback.Listener {
     private ScheduledFuture<?> readPauseWarning;
     private volatile boolean readPaused;
 
-    public CallSession(Channel channel, CallSettings settings, CallHost host) {
+    /** The session of a connection a server accepted: the UUID comes from the peer. */
+    public static CallSession accepted(Channel channel, CallSettings settings, CallHost host) {
+        return new CallSession(channel, settings, host, CallRole.SERVER, null);
+    }
+
+    /** The session of a call this end dials as Asterisk would, with the UUID it is to send. */
+    public static CallSession dialled(Channel channel, CallSettings settings, CallHost host, UUID uuid) {
+        return new CallSession(channel, settings, host, CallRole.CLIENT, uuid);
+    }
+
+    private CallSession(Channel channel, CallSettings settings, CallHost host, CallRole role, UUID uuid) {
         this.channel = channel;
         this.settings = settings;
         this.host = host;
-        this.remoteAddress = describe(channel.remoteAddress());
+        this.role = role;
+        this.uuid = uuid;
         this.events = new CallEventQueue(this, host, settings.maxPendingEvents(), this::pauseReading,
                 this::drained);
-        this.chunker = new AudioChunker(settings.chunkMillis(), settings.codec());
+        // a server receives the call's codec; Asterisk only ever takes slin back from a server
+        this.chunker = new AudioChunker(settings.chunkMillis(), role == CallRole.SERVER ? settings.codec() : AudioCodec.SLIN);
+        channel.attr(KEY).set(this);
     }
 
     /** The call's UUID, or null before it arrived. */
@@ -70,7 +94,7 @@ public final class CallSession implements Playback.Listener {
         return uuid;
     }
 
-    /** The UUID in canonical lowercase form, or null before it arrived. */
+    /** The UUID in canonical lowercase form, or null before the call started. */
     public String uuidText() {
         return uuidText;
     }
@@ -80,13 +104,22 @@ public final class CallSession implements Playback.Listener {
         return remoteAddress;
     }
 
-    /** The rate of the audio the call sends (8000 until its first audio frame). */
+    /** The rate of the audio the peer sends (8000 until its first audio). */
     public int sampleRate() {
         return sampleRate;
     }
 
+    public CallRole role() {
+        return role;
+    }
+
     public Channel channel() {
         return channel;
+    }
+
+    /** Completes when the call has started (its UUID arrived, or was sent), fails when it ended before. */
+    public CompletableFuture<CallSession> started() {
+        return started;
     }
 
     /** True while the call's events are queued or running in the route. */
@@ -104,11 +137,21 @@ public final class CallSession implements Playback.Listener {
         return readPaused;
     }
 
+    /** True once the connection is closed and the call's last events are queued or delivered. */
+    public boolean isFinished() {
+        return finished && events.isIdle();
+    }
+
     // ---- commands, from any thread
 
     /** Queues 16-bit PCM at the rate of {@code kind} for paced playback into the call. */
     public void play(byte[] pcm, AudioSocketKind kind)
-            throws AudioSocketCallNotFoundException, AudioSocketPlaybackQueueFullException {
+            throws AudioSocketCallNotFoundException, AudioSocketPlaybackQueueFullException,
+            AudioSocketInvalidAudioException {
+        if (role == CallRole.CLIENT && settings.codec().bytesPerSample() == 1 && kind != AudioSocketKind.SLIN_8000) {
+            throw new AudioSocketInvalidAudioException("A " + settings.codec() + " call carries 8000 Hz audio, not "
+                                                       + kind.sampleRate() + " Hz");
+        }
         requirePlayback().play(pcm, kind);
     }
 
@@ -127,13 +170,32 @@ public final class CallSession implements Playback.Listener {
         requirePlayback().mark(name);
     }
 
+    /**
+     * Sends DTMF digits once the audio queued so far has played, one message each, as Asterisk does at the end of a
+     * key press. Only the Asterisk side sends DTMF: Asterisk ends a call whose server sends one.
+     */
+    public void dtmf(String digits) throws AudioSocketCallNotFoundException {
+        if (role != CallRole.CLIENT) {
+            throw new IllegalStateException("Only client mode sends DTMF: Asterisk ends the call on a DTMF message"
+                                            + " from the server");
+        }
+        requirePlayback().dtmf(digits);
+    }
+
     // ---- connection events, on the event loop
 
     public void onConnected() {
-        uuidTimeout = channel.eventLoop().schedule(
-                () -> onProtocolError(new AudioSocketProtocolException(AudioSocketProtocolError.UUID_TIMEOUT,
-                        "no UUID within " + settings.uuidTimeoutMillis() + " ms of connecting")),
-                settings.uuidTimeoutMillis(), TimeUnit.MILLISECONDS);
+        remoteAddress = describe(channel.remoteAddress());
+        if (role == CallRole.SERVER) {
+            uuidTimeout = channel.eventLoop().schedule(
+                    () -> onProtocolError(new AudioSocketProtocolException(AudioSocketProtocolError.UUID_TIMEOUT,
+                            "no UUID within " + settings.uuidTimeoutMillis() + " ms of connecting")),
+                    settings.uuidTimeoutMillis(), TimeUnit.MILLISECONDS);
+        } else {
+            // as Asterisk: the UUID is the first message, a moment after connecting
+            channel.writeAndFlush(new UuidFrame(uuid), channel.voidPromise());
+            start(uuid);
+        }
     }
 
     public void onUuid(UUID callUuid) {
@@ -141,12 +203,7 @@ public final class CallSession implements Playback.Listener {
             return;
         }
         uuidTimeout.cancel(false);
-        uuid = callUuid;
-        uuidText = callUuid.toString();
-        startNanos = System.nanoTime();
-        playback = new Playback(channel, this, settings.playbackQueueLimitMillis(), uuidText);
-        host.callStarted(this);
-        emit(CallEvent.callStart(++sequence));
+        start(callUuid);
     }
 
     public void onAudio(AudioFrame frame) {
@@ -188,6 +245,7 @@ public final class CallSession implements Playback.Listener {
         emit(CallEvent.legacy(++sequence, frame.payload()));
     }
 
+    /** The peer sent a hangup message: the call ends, and this end closes the connection (as Asterisk does). */
     public void onPeerHangup() {
         endWith(AudioSocketHangupReason.REMOTE_HANGUP);
         channel.close();
@@ -199,11 +257,15 @@ public final class CallSession implements Playback.Listener {
             return;
         }
         host.protocolErrorOccurred(this);
-        LOG.warn("AudioSocket connection from {}{} closed: {}", remoteAddress,
+        LOG.warn("AudioSocket connection {} {}{} closed: {}", role == CallRole.SERVER ? "from" : "to", remoteAddress,
                 uuidText == null ? "" : " (call " + uuidText + ")", error.getMessage());
         flushAudio();
         emit(CallEvent.error(++sequence, error.error().name(), null, error.getMessage()));
         endWith(AudioSocketHangupReason.PROTOCOL_ERROR);
+        if (role == CallRole.CLIENT) {
+            // Asterisk drops such a connection with a reset, not a FIN
+            channel.config().setOption(ChannelOption.SO_LINGER, 0);
+        }
         channel.close();
     }
 
@@ -212,12 +274,12 @@ public final class CallSession implements Playback.Listener {
         if (isClosing()) {
             return;
         }
-        LOG.debug("AudioSocket connection from {} failed: {}", remoteAddress, cause.toString());
+        LOG.debug("AudioSocket connection {} failed: {}", remoteAddress, cause.toString());
         endWith(AudioSocketHangupReason.CONNECTION_LOST);
         channel.close();
     }
 
-    /** The server is stopping: the call ends. */
+    /** The server or client is stopping: the call ends. */
     public void onShutdown() {
         endWith(AudioSocketHangupReason.SHUTDOWN);
         channel.close();
@@ -243,19 +305,18 @@ public final class CallSession implements Playback.Listener {
         if (playback != null) {
             playback.close();
         }
-        if (uuid != null) {
+        if (uuidText != null) {
             flushAudio();
             long duration = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
             emit(CallEvent.hangup(++sequence,
                     endReason != null ? endReason : AudioSocketHangupReason.REMOTE_CLOSED, duration));
             host.callEnded(this);
+        } else {
+            started.completeExceptionally(new AudioSocketCallNotFoundException(
+                    "The connection " + (role == CallRole.SERVER ? "from " : "to ") + remoteAddress
+                                                                               + " closed before the call started"));
         }
         finished = true;
-    }
-
-    /** True once the connection is closed and the call's last events are queued or delivered. */
-    public boolean isFinished() {
-        return finished && events.isIdle();
     }
 
     // ---- playback's listener, on the event loop
@@ -273,10 +334,26 @@ public final class CallSession implements Playback.Listener {
             return;
         }
         endWith(AudioSocketHangupReason.LOCAL_HANGUP);
-        channel.writeAndFlush(HangupFrame.INSTANCE).addListener(ChannelFutureListener.CLOSE);
+        if (role == CallRole.SERVER) {
+            channel.writeAndFlush(HangupFrame.INSTANCE).addListener(ChannelFutureListener.CLOSE);
+        } else {
+            channel.close(); // Asterisk ends a call with a FIN, never a hangup message
+        }
     }
 
     // ---- internals
+
+    private void start(UUID callUuid) {
+        uuid = callUuid;
+        uuidText = callUuid.toString();
+        startNanos = System.nanoTime();
+        // the Asterisk side of a c(ulaw) call sends µ-law under the slin kind; a server always sends slin
+        playback = new Playback(channel, this, settings.playbackQueueLimitMillis(), uuidText,
+                role == CallRole.CLIENT ? settings.codec() : AudioCodec.SLIN);
+        host.callStarted(this);
+        emit(CallEvent.callStart(++sequence));
+        started.complete(this);
+    }
 
     /** True once the call's end is decided: received audio is still delivered until the connection is closed. */
     private boolean isClosing() {
@@ -298,7 +375,7 @@ public final class CallSession implements Playback.Listener {
     }
 
     private void emitAudio(byte[] audio, int rate) {
-        emit(CallEvent.audio(++sequence, audio, rate, settings.codec()));
+        emit(CallEvent.audio(++sequence, audio, rate, chunker.codec()));
     }
 
     private void flushAudio() {
@@ -350,6 +427,6 @@ public final class CallSession implements Playback.Listener {
 
     @Override
     public String toString() {
-        return "CallSession[" + (uuidText != null ? uuidText : "no UUID yet") + " from " + remoteAddress + "]";
+        return "CallSession[" + role + ", " + (uuidText != null ? uuidText : "no UUID yet") + ", " + remoteAddress + "]";
     }
 }

@@ -13,7 +13,9 @@ import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.apache.camel.component.audiosocket.AudioSocketCallNotFoundException;
 import org.apache.camel.component.audiosocket.AudioSocketPlaybackQueueFullException;
+import org.apache.camel.component.audiosocket.audio.AudioCodec;
 import org.apache.camel.component.audiosocket.protocol.AudioFrame;
+import org.apache.camel.component.audiosocket.protocol.DtmfFrame;
 import org.apache.camel.component.audiosocket.protocol.AudioSocketKind;
 
 /**
@@ -32,13 +34,16 @@ import org.apache.camel.component.audiosocket.protocol.AudioSocketKind;
 final class Playback {
 
     /** What the pacer is told to do, in order. */
-    private sealed interface Item permits Audio, Mark, Hangup, Clear {
+    private sealed interface Item permits Audio, Mark, Dtmf, Hangup, Clear {
     }
 
     private record Audio(byte[] pcm, AudioSocketKind kind, long durationNanos, long generation) implements Item {
     }
 
     private record Mark(String name) implements Item {
+    }
+
+    private record Dtmf(char digit) implements Item {
     }
 
     private record Hangup() implements Item {
@@ -63,6 +68,7 @@ final class Playback {
     private final Listener listener;
     private final long limitNanos;
     private final String callName;
+    private final AudioCodec encoding;
     private final Runnable tick = this::tick;
     private final Runnable takeInbox = this::takeInbox;
     private final Queue<Item> inbox = new ConcurrentLinkedQueue<>();
@@ -80,8 +86,13 @@ final class Playback {
     private long timelineNanos;
     private long playedUntil;
 
-    Playback(Channel channel, Listener listener, long limitMillis, String callName) {
+    /**
+     * @param encoding how frames go on the wire: slin, or µ-law/A-law under the 8 kHz slin kind (as Asterisk sends a
+     *                 c(ulaw) call's audio)
+     */
+    Playback(Channel channel, Listener listener, long limitMillis, String callName, AudioCodec encoding) {
         this.channel = channel;
+        this.encoding = encoding;
         this.eventLoop = channel.eventLoop();
         this.listener = listener;
         this.limitNanos = TimeUnit.MILLISECONDS.toNanos(limitMillis);
@@ -135,6 +146,20 @@ final class Playback {
     void mark(String name) throws AudioSocketCallNotFoundException {
         requireOpen();
         submit(new Mark(name));
+    }
+
+    /** Sends DTMF digits, one message each, once the audio queued so far has played. */
+    void dtmf(String digits) throws AudioSocketCallNotFoundException {
+        requireOpen();
+        for (int i = 0; i < digits.length(); i++) {
+            if (!DtmfFrame.isDigit(digits.charAt(i))) {
+                throw new IllegalArgumentException("Not a DTMF digit: '" + digits.charAt(i) + "' in \"" + digits
+                                                   + "\"; use 0-9, *, #, A-D");
+            }
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            submit(new Dtmf(digits.charAt(i)));
+        }
     }
 
     /**
@@ -218,6 +243,8 @@ final class Playback {
             }
             if (item instanceof Mark mark) {
                 listener.markReached(mark.name);
+            } else if (item instanceof Dtmf dtmf) {
+                channel.writeAndFlush(new DtmfFrame(dtmf.digit), channel.voidPromise());
             } else if (item instanceof Hangup) {
                 close();
                 listener.hangupReached();
@@ -230,8 +257,7 @@ final class Playback {
         Audio audio = current;
         int length = Math.min(audio.kind.bytesPer20Millis(), audio.pcm.length - offset);
         long sentBefore = nanosOf(offset, audio.kind);
-        channel.writeAndFlush(new AudioFrame(audio.kind, Unpooled.wrappedBuffer(audio.pcm, offset, length)),
-                channel.voidPromise());
+        channel.writeAndFlush(frameOf(audio, offset, length), channel.voidPromise());
         offset += length;
         long frameNanos = nanosOf(offset, audio.kind) - sentBefore;
         if (audio.generation == generation) {
@@ -244,6 +270,14 @@ final class Playback {
         playedUntil = timelineStart + timelineNanos;
         // the next frame (or mark, or hangup) is due when this one has played
         nextTick = eventLoop.schedule(tick, playedUntil - System.nanoTime(), TimeUnit.NANOSECONDS);
+    }
+
+    private AudioFrame frameOf(Audio audio, int from, int length) {
+        if (encoding == AudioCodec.SLIN) {
+            return new AudioFrame(audio.kind, Unpooled.wrappedBuffer(audio.pcm, from, length));
+        }
+        byte[] pcm = java.util.Arrays.copyOfRange(audio.pcm, from, from + length);
+        return new AudioFrame(audio.kind, Unpooled.wrappedBuffer(encoding.fromPcm(pcm)));
     }
 
     private static long nanosOf(int bytes, AudioSocketKind kind) {

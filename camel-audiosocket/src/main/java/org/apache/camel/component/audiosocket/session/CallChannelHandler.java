@@ -1,4 +1,4 @@
-package org.apache.camel.component.audiosocket.server;
+package org.apache.camel.component.audiosocket.session;
 
 import java.io.IOException;
 
@@ -15,28 +15,27 @@ import org.apache.camel.component.audiosocket.protocol.ErrorFrame;
 import org.apache.camel.component.audiosocket.protocol.HangupFrame;
 import org.apache.camel.component.audiosocket.protocol.LegacyFrame;
 import org.apache.camel.component.audiosocket.protocol.UuidFrame;
-import org.apache.camel.component.audiosocket.session.CallSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The last handler of a call's pipeline: hands what the decoder produced, and what happens to the connection, to the
- * call's {@link CallSession}.
+ * The last handler of a call's pipeline, on either end: hands what the decoder produced, and what happens to the
+ * connection, to the call's {@link CallSession}.
  */
-final class CallChannelHandler extends ChannelInboundHandlerAdapter {
+public final class CallChannelHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallChannelHandler.class);
 
-    private final AudioSocketServer server;
-    private CallSession call;
+    private final CallSession call;
+    private final CallHost host;
 
-    CallChannelHandler(AudioSocketServer server) {
-        this.server = server;
+    public CallChannelHandler(CallSession call, CallHost host) {
+        this.call = call;
+        this.host = host;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        call = server.accept(ctx.channel());
         call.onConnected();
         super.channelActive(ctx);
     }
@@ -96,7 +95,7 @@ final class CallChannelHandler extends ChannelInboundHandlerAdapter {
         try {
             call.onClosed();
         } finally {
-            server.closed(call);
+            host.connectionClosed(call);
             super.channelInactive(ctx);
         }
     }

@@ -1,0 +1,296 @@
+package org.apache.camel.component.audiosocket.client;
+
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.kqueue.KQueue;
+import io.netty.channel.kqueue.KQueueSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.util.AttributeKey;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.audiosocket.AudioSocketConfiguration;
+import org.apache.camel.component.audiosocket.AudioSocketConnectException;
+import org.apache.camel.component.audiosocket.protocol.AudioSocketFrameDecoder;
+import org.apache.camel.component.audiosocket.protocol.AudioSocketFrameEncoder;
+import org.apache.camel.component.audiosocket.session.CallChannelHandler;
+import org.apache.camel.component.audiosocket.session.CallEventSink;
+import org.apache.camel.component.audiosocket.session.CallHost;
+import org.apache.camel.component.audiosocket.session.CallSession;
+import org.apache.camel.component.audiosocket.session.CallSettings;
+import org.apache.camel.component.netty.NettyWorkerPoolBuilder;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Asterisk side of AudioSocket: dials calls into an AudioSocket server as Asterisk does (connect with a timeout,
+ * TCP_NODELAY, the UUID first), plays audio and DTMF into them, and hands what the server sends back to a
+ * {@link CallEventSink}. Client mode's producer and consumer share one per endpoint; the call simulator uses one
+ * directly.
+ */
+public final class AudioSocketClient extends ServiceSupport implements CallHost {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AudioSocketClient.class);
+    private static final AttributeKey<UUID> DIALLED_UUID = AttributeKey.valueOf(AudioSocketClient.class, "uuid");
+    private static final CallEventSink DISCARD = (call, event, whenDone) -> whenDone.run();
+
+    private final CamelContext camelContext;
+    private final AudioSocketConfiguration configuration;
+    private final CallSettings settings;
+    private final Map<UUID, CallSession> callsByUuid = new ConcurrentHashMap<>();
+    private final Map<UUID, CompletableFuture<CallSession>> dialling = new ConcurrentHashMap<>();
+    private final Set<CallSession> connections = ConcurrentHashMap.newKeySet();
+    private final LongAdder callsTotal = new LongAdder();
+    private final LongAdder protocolErrors = new LongAdder();
+    private volatile CallEventSink sink = DISCARD;
+    private volatile Executor executor = Runnable::run;
+    private EventLoopGroup ownGroup;
+    private Bootstrap bootstrap;
+    private SSLContext sslContext;
+
+    /**
+     * @param camelContext  for SSL configuration; may be null when no TLS is used
+     * @param configuration host, port, connect timeout, socket options, TLS
+     * @param settings      what every call is configured with
+     */
+    public AudioSocketClient(CamelContext camelContext, AudioSocketConfiguration configuration, CallSettings settings) {
+        this.camelContext = camelContext;
+        this.configuration = configuration;
+        this.settings = settings;
+    }
+
+    /**
+     * Where what the server sends goes, and the pool that delivers it. Without one, it is read and discarded.
+     */
+    public void attach(CallEventSink sink, Executor executor) {
+        this.sink = sink;
+        this.executor = executor;
+    }
+
+    /** Stops delivering what the server sends (it is read and discarded). */
+    public void detach(CallEventSink sink) {
+        if (this.sink == sink) {
+            this.executor = Runnable::run;
+            this.sink = DISCARD;
+        }
+    }
+
+    /** The live call with this UUID, or null. */
+    public CallSession findCall(UUID uuid) {
+        return callsByUuid.get(uuid);
+    }
+
+    /** Calls up now. */
+    public int activeCalls() {
+        return callsByUuid.size();
+    }
+
+    /** Calls started since the client started. */
+    public long callsTotal() {
+        return callsTotal.sum();
+    }
+
+    /** Calls ended because the server broke the protocol (as Asterisk sees it). */
+    public long protocolErrors() {
+        return protocolErrors.sum();
+    }
+
+    /**
+     * The live call with this UUID, dialled first if there is none: connects (within the connect timeout) and sends
+     * the UUID. Concurrent requests for the same UUID share one connection.
+     *
+     * @throws AudioSocketConnectException when the server cannot be reached
+     */
+    public CallSession findOrDial(UUID uuid) throws AudioSocketConnectException {
+        CallSession live = callsByUuid.get(uuid);
+        if (live != null) {
+            return live;
+        }
+        CompletableFuture<CallSession> mine = new CompletableFuture<>();
+        CompletableFuture<CallSession> theirs = dialling.putIfAbsent(uuid, mine);
+        if (theirs != null) {
+            return await(theirs, uuid);
+        }
+        try {
+            CallSession call = dial(uuid);
+            mine.complete(call);
+            return call;
+        } catch (AudioSocketConnectException | RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            dialling.remove(uuid, mine);
+        }
+    }
+
+    private CallSession dial(UUID uuid) throws AudioSocketConnectException {
+        String address = configuration.getHost() + ":" + configuration.getPort();
+        ChannelFuture connect = bootstrap.clone().attr(DIALLED_UUID, uuid)
+                .connect(new InetSocketAddress(configuration.getHost(), configuration.getPort()));
+        if (!connect.awaitUninterruptibly(configuration.getConnectTimeout() + 1000, TimeUnit.MILLISECONDS)) {
+            connect.channel().close();
+            forget(connect.channel());
+            throw new AudioSocketConnectException("Cannot connect to AudioSocket server " + address + ": no answer within "
+                                                  + configuration.getConnectTimeout() + " ms", null);
+        }
+        if (!connect.isSuccess()) {
+            forget(connect.channel());
+            Throwable cause = connect.cause();
+            throw new AudioSocketConnectException(
+                    "Cannot connect to AudioSocket server " + address + ": " + cause.getMessage(), cause);
+        }
+        return await(connect.channel().attr(CallSession.KEY).get().started(), uuid);
+    }
+
+    /** A connection that never came up has no call to end. */
+    private void forget(Channel channel) {
+        CallSession call = channel.attr(CallSession.KEY).get();
+        if (call != null) {
+            connections.remove(call);
+        }
+    }
+
+    private CallSession await(CompletableFuture<CallSession> call, UUID uuid) throws AudioSocketConnectException {
+        try {
+            return call.get(configuration.getConnectTimeout() + 1000, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof AudioSocketConnectException connectFailure) {
+                throw connectFailure;
+            }
+            throw new AudioSocketConnectException("Call " + uuid + " could not start: " + e.getCause().getMessage(),
+                    e.getCause());
+        } catch (TimeoutException e) {
+            throw new AudioSocketConnectException("Call " + uuid + " did not start in time", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AudioSocketConnectException("Interrupted while dialling call " + uuid, e);
+        }
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        if (configuration.getSslContextParameters() != null) {
+            sslContext = configuration.getSslContextParameters().createSSLContext(camelContext);
+        }
+        EventLoopGroup group = configuration.getWorkerGroup();
+        if (group == null) {
+            ownGroup = new NettyWorkerPoolBuilder().withNativeTransport(configuration.isNativeTransport())
+                    .withWorkerCount(configuration.getWorkerCount()).withName("AudioSocketClient").build();
+            group = ownGroup;
+        }
+        bootstrap = new Bootstrap().group(group).channel(channelClass())
+                .option(ChannelOption.TCP_NODELAY, configuration.isTcpNoDelay())
+                .option(ChannelOption.SO_KEEPALIVE, configuration.isKeepAlive())
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) configuration.getConnectTimeout())
+                .handler(new CallChannelInitializer());
+    }
+
+    /** Ends every call the way Asterisk does (closing the connection) and waits for their last events. */
+    @Override
+    protected void doStop() throws Exception {
+        for (CallSession call : connections) {
+            call.channel().eventLoop().execute(call::onShutdown);
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(configuration.getShutdownTimeout());
+        while (System.nanoTime() < deadline && !connections.stream().allMatch(CallSession::isFinished)) {
+            Thread.sleep(5);
+        }
+        if (ownGroup != null) {
+            ownGroup.shutdownGracefully(0, configuration.getShutdownTimeout(), TimeUnit.MILLISECONDS);
+            ownGroup = null;
+        }
+    }
+
+    private Class<? extends Channel> channelClass() {
+        if (!configuration.isNativeTransport()) {
+            return NioSocketChannel.class;
+        }
+        if (Epoll.isAvailable()) {
+            return EpollSocketChannel.class;
+        }
+        if (KQueue.isAvailable()) {
+            return KQueueSocketChannel.class;
+        }
+        throw new IllegalStateException("nativeTransport=true, but neither epoll nor kqueue is available: add Netty's"
+                                        + " native library for this platform");
+    }
+
+    // ---- the calls' side
+
+    @Override
+    public Executor executor() {
+        return executor;
+    }
+
+    @Override
+    public CallEventSink sink() {
+        return sink;
+    }
+
+    @Override
+    public void callStarted(CallSession call) {
+        callsTotal.increment();
+        callsByUuid.put(call.uuid(), call);
+    }
+
+    @Override
+    public void callEnded(CallSession call) {
+        callsByUuid.remove(call.uuid(), call);
+    }
+
+    @Override
+    public void connectionClosed(CallSession call) {
+        connections.remove(call);
+    }
+
+    @Override
+    public void protocolErrorOccurred(CallSession call) {
+        protocolErrors.increment();
+    }
+
+    @Override
+    public void readPausedTooLong(CallSession call) {
+        LOG.debug("Client call {} paused reading for long", call.uuidText());
+    }
+
+    /** Builds each dialled connection's pipeline: what a server sends is checked as Asterisk checks it. */
+    private final class CallChannelInitializer extends ChannelInitializer<Channel> {
+        @Override
+        protected void initChannel(Channel channel) {
+            CallSession call = CallSession.dialled(channel, settings, AudioSocketClient.this,
+                    channel.attr(DIALLED_UUID).get());
+            connections.add(call);
+            ChannelPipeline pipeline = channel.pipeline();
+            if (sslContext != null) {
+                SSLEngine engine = sslContext.createSSLEngine(configuration.getHost(), configuration.getPort());
+                engine.setUseClientMode(true);
+                pipeline.addLast("ssl", new SslHandler(engine));
+            }
+            pipeline.addLast("decoder", AudioSocketFrameDecoder.forServerMessages(configuration.getMaxFrameSize()));
+            pipeline.addLast("encoder", AudioSocketFrameEncoder.INSTANCE);
+            pipeline.addLast("call", new CallChannelHandler(call, AudioSocketClient.this));
+        }
+    }
+}

@@ -1,17 +1,17 @@
 package org.apache.camel.component.audiosocket;
 
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.audiosocket.support.AudioSocketTestSupport;
 import org.apache.camel.component.audiosocket.support.EventCollector.Event;
-import org.apache.camel.component.audiosocket.support.FakeAsterisk;
+import org.apache.camel.component.audiosocket.testkit.SimulatedCall;
 import org.apache.camel.component.audiosocket.support.Frames;
 import org.apache.camel.component.audiosocket.support.TcpStates;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,12 +69,12 @@ class BadInputTest extends AudioSocketTestSupport {
         byte[] goodAudio = Frames.pattern(3, 50 * 320);
         CompletableFuture<Void> goodCall = CompletableFuture.runAsync(() -> playGoodCall(goodUuid, goodAudio));
 
-        try (FakeAsterisk bad = FakeAsterisk.connect(port)) {
+        try (SimulatedCall bad = SimulatedCall.connect(port)) {
             bad.sendRaw(input);
             if (senderCloses) {
                 bad.shutdownOutput();
             }
-            assertTrue(bad.awaitServerClose(5, TimeUnit.SECONDS), "the server closes the bad connection");
+            assertTrue(bad.awaitClosed(Duration.ofSeconds(5)), "the server closes the bad connection");
         }
         Event failure = events.await(e -> "ERROR".equals(e.type()) && !goodUuid.toString().equals(e.uuid()),
                 5, TimeUnit.SECONDS);
@@ -107,13 +107,8 @@ class BadInputTest extends AudioSocketTestSupport {
     }
 
     private void playGoodCall(UUID uuid, byte[] audio) {
-        try (FakeAsterisk asterisk = FakeAsterisk.connect(port)) {
-            asterisk.sendUuid(uuid);
-            long start = System.nanoTime();
-            for (int f = 0; f < audio.length / 320; f++) {
-                LockSupport.parkNanos(start + f * 20_000_000L - System.nanoTime());
-                asterisk.sendAudio(0x10, java.util.Arrays.copyOfRange(audio, f * 320, (f + 1) * 320));
-            }
+        try (SimulatedCall asterisk = SimulatedCall.to("127.0.0.1", port).uuid(uuid).dial()) {
+            asterisk.play(audio);
         } catch (Exception e) {
             throw new RuntimeException(e);
         }

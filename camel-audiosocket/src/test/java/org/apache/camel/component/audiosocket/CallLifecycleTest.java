@@ -1,5 +1,6 @@
 package org.apache.camel.component.audiosocket;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -9,7 +10,8 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.audiosocket.support.AudioSocketTestSupport;
 import org.apache.camel.component.audiosocket.support.Capture;
 import org.apache.camel.component.audiosocket.support.EventCollector.Event;
-import org.apache.camel.component.audiosocket.support.FakeAsterisk;
+import org.apache.camel.component.audiosocket.testkit.ReceivedMessage;
+import org.apache.camel.component.audiosocket.testkit.SimulatedCall;
 import org.apache.camel.component.audiosocket.support.Frames;
 import org.junit.jupiter.api.Test;
 
@@ -36,9 +38,9 @@ class CallLifecycleTest extends AudioSocketTestSupport {
     @Test
     void connectionClosedBeforeAnyByteIsNotACall() throws Exception {
         // what AudioSocket() does on a channel that was never answered
-        FakeAsterisk.connect(port).close();
+        SimulatedCall.connect(port).close();
         awaitTrue("the connection to be released", 5, TimeUnit.SECONDS, () -> server("calls").openConnections() == 0);
-        try (FakeAsterisk asterisk = FakeAsterisk.connect(port)) {
+        try (SimulatedCall asterisk = SimulatedCall.connect(port)) {
             asterisk.sendUuid(uuid);
         }
         events.awaitHangup(uuid.toString(), 5, TimeUnit.SECONDS);
@@ -48,7 +50,7 @@ class CallLifecycleTest extends AudioSocketTestSupport {
 
     @Test
     void callerHangsUpWithFin() throws Exception {
-        try (FakeAsterisk asterisk = FakeAsterisk.connect(port)) {
+        try (SimulatedCall asterisk = SimulatedCall.connect(port)) {
             asterisk.sendUuid(uuid).sendAudio(0x10, Frames.pattern(1, 320));
         }
         Event hangup = events.awaitHangup(uuid.toString(), 5, TimeUnit.SECONDS);
@@ -59,9 +61,9 @@ class CallLifecycleTest extends AudioSocketTestSupport {
 
     @Test
     void peerSendsHangupMessage() throws Exception {
-        try (FakeAsterisk asterisk = FakeAsterisk.connect(port)) {
+        try (SimulatedCall asterisk = SimulatedCall.connect(port)) {
             asterisk.sendUuid(uuid).sendAudio(0x10, Frames.pattern(1, 320)).sendRaw(new byte[] { 0, 0, 0 });
-            assertTrue(asterisk.awaitServerClose(5, TimeUnit.SECONDS), "the server closes after a hangup message");
+            assertTrue(asterisk.awaitClosed(Duration.ofSeconds(5)), "the server closes after a hangup message");
         }
         Event hangup = events.awaitHangup(uuid.toString(), 5, TimeUnit.SECONDS);
         assertEquals("REMOTE_HANGUP", hangup.header(AudioSocketConstants.HANGUP_REASON));
@@ -70,7 +72,7 @@ class CallLifecycleTest extends AudioSocketTestSupport {
 
     @Test
     void connectionResetByPeer() throws Exception {
-        FakeAsterisk asterisk = FakeAsterisk.connect(port);
+        SimulatedCall asterisk = SimulatedCall.connect(port);
         asterisk.sendUuid(uuid).sendAudio(0x10, Frames.pattern(1, 320));
         events.await(e -> "AUDIO".equals(e.type()), 5, TimeUnit.SECONDS);
         asterisk.reset();
@@ -81,14 +83,14 @@ class CallLifecycleTest extends AudioSocketTestSupport {
 
     @Test
     void routeHangsUpTheCall() throws Exception {
-        try (FakeAsterisk asterisk = FakeAsterisk.connect(port)) {
+        try (SimulatedCall asterisk = SimulatedCall.connect(port)) {
             asterisk.sendUuid(uuid);
             events.await(e -> "CALL_START".equals(e.type()), 5, TimeUnit.SECONDS);
             template.sendBodyAndHeaders("direct:command", null, java.util.Map.of(
                     AudioSocketConstants.UUID, uuid.toString(), AudioSocketConstants.COMMAND, "HANGUP"));
-            assertTrue(asterisk.awaitServerClose(5, TimeUnit.SECONDS));
+            assertTrue(asterisk.awaitClosed(Duration.ofSeconds(5)));
             // what Asterisk sees: the hangup message, then the end of the stream
-            List<FakeAsterisk.Received> received = asterisk.received();
+            List<ReceivedMessage> received = asterisk.received();
             assertEquals(1, received.size());
             assertEquals(0x00, received.get(0).kind());
             assertEquals(0, received.get(0).payload().length);
@@ -100,12 +102,12 @@ class CallLifecycleTest extends AudioSocketTestSupport {
 
     @Test
     void stoppingTheConsumerEndsLiveCallsAfterTheirLastAudio() throws Exception {
-        try (FakeAsterisk asterisk = FakeAsterisk.connect(port)) {
+        try (SimulatedCall asterisk = SimulatedCall.connect(port)) {
             asterisk.sendUuid(uuid).sendAudio(0x10, Frames.pattern(1, 320)).sendAudio(0x10, Frames.pattern(2, 320));
             events.await(e -> "AUDIO".equals(e.type()) && (Long) e.header(AudioSocketConstants.SEQUENCE) == 3, 5,
                     TimeUnit.SECONDS);
             context.getRouteController().stopRoute("calls");
-            assertTrue(asterisk.awaitServerClose(5, TimeUnit.SECONDS));
+            assertTrue(asterisk.awaitClosed(Duration.ofSeconds(5)));
         }
         Event hangup = events.awaitHangup(uuid.toString(), 5, TimeUnit.SECONDS);
         assertEquals("SHUTDOWN", hangup.header(AudioSocketConstants.HANGUP_REASON));
@@ -114,7 +116,7 @@ class CallLifecycleTest extends AudioSocketTestSupport {
 
     @Test
     void peerErrorIsReportedAndTheCallGoesOn() throws Exception {
-        try (FakeAsterisk asterisk = FakeAsterisk.connect(port)) {
+        try (SimulatedCall asterisk = SimulatedCall.connect(port)) {
             asterisk.sendUuid(uuid).sendRaw(Frames.frame(0xff, new byte[] { 0x04 })).sendRaw(Frames.frame(0xff, new byte[0]))
                     .sendRaw(Frames.frame(0x02, new byte[] { 9, 8 })).sendAudio(0x10, Frames.pattern(1, 320));
         }
@@ -132,8 +134,8 @@ class CallLifecycleTest extends AudioSocketTestSupport {
     @Test
     void audioReachesTheRouteWithTheCallsHeaders() throws Exception {
         Capture capture = Capture.load("chan-slin16-dtmf-12star-hash");
-        try (FakeAsterisk asterisk = FakeAsterisk.connect(port)) {
-            asterisk.play(capture, false);
+        try (SimulatedCall asterisk = SimulatedCall.connect(port)) {
+            asterisk.replay(capture.bytes(), false);
         }
         events.awaitHangup(capture.uuid(), 5, TimeUnit.SECONDS);
         Event audio = events.ofType(capture.uuid(), "AUDIO").get(0);

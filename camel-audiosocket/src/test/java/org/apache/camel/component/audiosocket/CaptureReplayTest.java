@@ -8,7 +8,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.audiosocket.support.Capture;
 import org.apache.camel.component.audiosocket.support.EventCollector;
 import org.apache.camel.component.audiosocket.support.EventCollector.Event;
-import org.apache.camel.component.audiosocket.support.FakeAsterisk;
+import org.apache.camel.component.audiosocket.testkit.SimulatedCall;
 import org.apache.camel.component.audiosocket.protocol.AudioSocketKind;
 import org.apache.camel.test.AvailablePortFinder;
 import org.apache.camel.test.junit5.CamelTestSupport;
@@ -48,8 +48,8 @@ class CaptureReplayTest extends CamelTestSupport {
     void captureArrivesExactlyAsAsteriskSentIt(String name) throws Exception {
         Capture capture = Capture.load(name);
         boolean ulaw = "ulaw".equals(capture.codec());
-        try (FakeAsterisk asterisk = FakeAsterisk.connect(ulaw ? ulawPort : port)) {
-            asterisk.play(capture, true);
+        try (SimulatedCall asterisk = SimulatedCall.connect(ulaw ? ulawPort : port)) {
+            asterisk.replay(capture.bytes(), true);
         }
         Event hangup = collector.awaitHangup(capture.uuid(), 10, TimeUnit.SECONDS);
         List<Event> events = collector.events(capture.uuid());

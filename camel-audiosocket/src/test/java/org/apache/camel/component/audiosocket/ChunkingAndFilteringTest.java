@@ -10,7 +10,7 @@ import org.apache.camel.component.audiosocket.support.AudioSocketTestSupport;
 import org.apache.camel.component.audiosocket.support.Capture;
 import org.apache.camel.component.audiosocket.support.EventCollector;
 import org.apache.camel.component.audiosocket.support.EventCollector.Event;
-import org.apache.camel.component.audiosocket.support.FakeAsterisk;
+import org.apache.camel.component.audiosocket.testkit.SimulatedCall;
 import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.Test;
 
@@ -40,8 +40,8 @@ class ChunkingAndFilteringTest extends AudioSocketTestSupport {
     @Test
     void chunksCountAudioAndAreCutOnlyByDtmfAndHangup() throws Exception {
         Capture capture = Capture.load("app-slin8-dtmf-12star-hash");
-        try (FakeAsterisk asterisk = FakeAsterisk.connect(port)) {
-            asterisk.play(capture, false);
+        try (SimulatedCall asterisk = SimulatedCall.connect(port)) {
+            asterisk.replay(capture.bytes(), false);
         }
         events.awaitHangup(capture.uuid(), 5, TimeUnit.SECONDS);
 
@@ -81,8 +81,8 @@ class ChunkingAndFilteringTest extends AudioSocketTestSupport {
     @Test
     void eventsOptionSelectsTheExchanges() throws Exception {
         Capture capture = Capture.load("chan-slin48-dtmf-5");
-        try (FakeAsterisk asterisk = FakeAsterisk.connect(filteredPort)) {
-            asterisk.play(capture, false);
+        try (SimulatedCall asterisk = SimulatedCall.connect(filteredPort)) {
+            asterisk.replay(capture.bytes(), false);
         }
         filtered.awaitHangup(capture.uuid(), 5, TimeUnit.SECONDS);
         List<Event> all = filtered.events(capture.uuid());

@@ -10,13 +10,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.audiosocket.support.AudioSocketTestSupport;
 import org.apache.camel.component.audiosocket.support.EventCollector.Event;
-import org.apache.camel.component.audiosocket.support.FakeAsterisk;
+import org.apache.camel.component.audiosocket.testkit.SimulatedCall;
 import org.apache.camel.component.audiosocket.support.Frames;
 import org.junit.jupiter.api.Test;
 
@@ -108,19 +107,8 @@ class ConcurrentCallsTest extends AudioSocketTestSupport {
     }
 
     private void dial(UUID uuid, int call) throws Exception {
-        byte[] audio = audioOf(call);
-        try (FakeAsterisk asterisk = FakeAsterisk.connect(port)) {
-            asterisk.sendUuid(uuid);
-            long start = System.nanoTime();
-            for (int f = 0; f < FRAMES; f++) {
-                long due = start + f * 20_000_000L;
-                while (System.nanoTime() < due) {
-                    LockSupport.parkNanos(due - System.nanoTime());
-                }
-                byte[] frame = new byte[320];
-                System.arraycopy(audio, f * 320, frame, 0, 320);
-                asterisk.sendAudio(0x10, frame);
-            }
+        try (SimulatedCall asterisk = SimulatedCall.to("127.0.0.1", port).uuid(uuid).dial()) {
+            asterisk.play(audioOf(call)); // 20 ms frames, paced as Asterisk sends them
         }
     }
 

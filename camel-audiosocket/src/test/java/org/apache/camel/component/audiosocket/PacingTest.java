@@ -1,5 +1,6 @@
 package org.apache.camel.component.audiosocket;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -7,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.audiosocket.support.AudioSocketTestSupport;
-import org.apache.camel.component.audiosocket.support.FakeAsterisk;
-import org.apache.camel.component.audiosocket.support.FakeAsterisk.Received;
+import org.apache.camel.component.audiosocket.testkit.SimulatedCall;
+import org.apache.camel.component.audiosocket.testkit.ReceivedMessage;
 import org.apache.camel.component.audiosocket.support.Frames;
 import org.junit.jupiter.api.Test;
 
@@ -42,20 +43,20 @@ class PacingTest extends AudioSocketTestSupport {
     void tenSecondsOfAudioArePacedWithoutDrift() throws Exception {
         UUID uuid = UUID.randomUUID();
         byte[] prompt = Frames.pattern(11, FRAMES * 320);
-        try (FakeAsterisk asterisk = FakeAsterisk.connect(port)) {
+        try (SimulatedCall asterisk = SimulatedCall.connect(port)) {
             asterisk.sendUuid(uuid);
             events.await(e -> "CALL_START".equals(e.type()), 5, TimeUnit.SECONDS);
             template.sendBodyAndHeader("direct:play", prompt, AudioSocketConstants.UUID, uuid.toString());
-            List<Received> frames = asterisk.awaitReceived(FRAMES, 30, TimeUnit.SECONDS);
+            List<ReceivedMessage> frames = asterisk.awaitReceived(FRAMES, Duration.ofSeconds(30));
 
             assertEquals(FRAMES, frames.size());
             assertArrayEquals(prompt, asterisk.receivedAudio());
-            long first = frames.get(0).nanoTime();
+            long first = frames.get(0).at().toNanos();
             // the ideal schedule is anchored where most frames sit (the median offset), so that one late first
             // frame does not make every other frame look early
             long[] offsets = new long[FRAMES];
             for (int i = 0; i < FRAMES; i++) {
-                offsets[i] = frames.get(i).nanoTime() - i * FRAME_NANOS;
+                offsets[i] = frames.get(i).at().toNanos() - i * FRAME_NANOS;
             }
             long[] sorted = offsets.clone();
             java.util.Arrays.sort(sorted);
@@ -75,14 +76,14 @@ class PacingTest extends AudioSocketTestSupport {
                     maxAbsDeviationAfterFirst = Math.max(maxAbsDeviationAfterFirst, Math.abs(deviation));
                 }
                 if (i > 0) {
-                    long gap = frames.get(i).nanoTime() - frames.get(i - 1).nanoTime();
+                    long gap = frames.get(i).at().toNanos() - frames.get(i - 1).at().toNanos();
                     maxGap = Math.max(maxGap, gap);
                     minGap = Math.min(minGap, gap);
                 }
             }
             java.util.Arrays.sort(absDeviations);
             long p99 = absDeviations[FRAMES * 99 / 100];
-            long span = frames.get(FRAMES - 1).nanoTime() - first;
+            long span = frames.get(FRAMES - 1).at().toNanos() - first;
             double meanGap = span / (double) (FRAMES - 1);
             System.out.printf("Pacing over %d frames (%.3f s of audio): span %.3f ms (ideal %.3f), mean gap %.4f ms,"
                               + " gaps %.3f..%.3f ms; deviation from schedule mean %.3f ms, p99 %.3f ms, max %.3f ms (first frame"

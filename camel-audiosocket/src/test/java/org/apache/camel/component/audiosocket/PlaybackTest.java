@@ -1,5 +1,6 @@
 package org.apache.camel.component.audiosocket;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,8 +18,8 @@ import org.apache.camel.component.audiosocket.audio.PcmAudio;
 import org.apache.camel.component.audiosocket.audio.Wav;
 import org.apache.camel.component.audiosocket.support.AudioSocketTestSupport;
 import org.apache.camel.component.audiosocket.support.EventCollector.Event;
-import org.apache.camel.component.audiosocket.support.FakeAsterisk;
-import org.apache.camel.component.audiosocket.support.FakeAsterisk.Received;
+import org.apache.camel.component.audiosocket.testkit.SimulatedCall;
+import org.apache.camel.component.audiosocket.testkit.ReceivedMessage;
 import org.apache.camel.component.audiosocket.support.Frames;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PlaybackTest extends AudioSocketTestSupport {
 
     private final UUID uuid = UUID.randomUUID();
-    private volatile FakeAsterisk asterisk;
+    private volatile SimulatedCall asterisk;
     private final java.util.concurrent.atomic.AtomicInteger framesAtMark = new java.util.concurrent.atomic.AtomicInteger(-1);
     private final java.util.concurrent.atomic.AtomicLong markNanos = new java.util.concurrent.atomic.AtomicLong();
 
@@ -46,7 +47,7 @@ class PlaybackTest extends AudioSocketTestSupport {
                 from(audiosocket("playbackQueueLimit=3000")).routeId("calls")
                         .process(e -> {
                             if ("MARK".equals(e.getMessage().getHeader(AudioSocketConstants.EVENT_TYPE))) {
-                                markNanos.set(System.nanoTime());
+                                markNanos.set(asterisk.elapsed().toNanos());
                                 framesAtMark.set(asterisk.received().size());
                             }
                         })
@@ -61,7 +62,7 @@ class PlaybackTest extends AudioSocketTestSupport {
 
     @BeforeEach
     void dial() throws Exception {
-        asterisk = FakeAsterisk.connect(port);
+        asterisk = SimulatedCall.connect(port);
         asterisk.sendUuid(uuid);
         events.await(e -> "CALL_START".equals(e.type()), 5, TimeUnit.SECONDS);
     }
@@ -75,7 +76,7 @@ class PlaybackTest extends AudioSocketTestSupport {
     void audioIsCutInto20msFramesOfTheCallsRate() throws Exception {
         byte[] pcm = Frames.pattern(1, 4000); // 250 ms at 8 kHz: 12 whole frames and 160 bytes
         play(pcm, Map.of());
-        List<Received> frames = asterisk.awaitReceived(13, 5, TimeUnit.SECONDS);
+        List<ReceivedMessage> frames = asterisk.awaitReceived(13, Duration.ofSeconds(5));
         assertEquals(13, frames.size());
         for (int i = 0; i < 12; i++) {
             assertEquals(0x10, frames.get(i).kind());
@@ -93,8 +94,8 @@ class PlaybackTest extends AudioSocketTestSupport {
         play(wav, Map.of());
         byte[] pcm24 = Frames.pattern(4, 1920); // 40 ms at 24 kHz, rate in the body type
         play(new PcmAudio(pcm24, 24000), Map.of());
-        List<Received> frames = asterisk.awaitReceived(6, 5, TimeUnit.SECONDS);
-        assertEquals(List.of(0x12, 0x12, 0x16, 0x16, 0x13, 0x13), frames.stream().map(Received::kind).toList());
+        List<ReceivedMessage> frames = asterisk.awaitReceived(6, Duration.ofSeconds(5));
+        assertEquals(List.of(0x12, 0x12, 0x16, 0x16, 0x13, 0x13), frames.stream().map(ReceivedMessage::kind).toList());
         assertEquals(List.of(640, 640, 1920, 1920, 960, 960), frames.stream().map(r -> r.payload().length).toList());
         assertArrayEquals(Frames.concat(wide, Frames.pattern(3, 3840), pcm24), asterisk.receivedAudio());
     }
@@ -104,7 +105,7 @@ class PlaybackTest extends AudioSocketTestSupport {
         byte[] ulaw = new byte[160];
         java.util.Arrays.fill(ulaw, (byte) 0x80); // µ-law 0x80 is +32124
         play(ulaw, Map.of(AudioSocketConstants.CODEC, "ULAW"));
-        List<Received> frames = asterisk.awaitReceived(1, 5, TimeUnit.SECONDS);
+        List<ReceivedMessage> frames = asterisk.awaitReceived(1, Duration.ofSeconds(5));
         assertEquals(320, frames.get(0).payload().length);
         assertEquals(32124, (short) ((frames.get(0).payload()[0] & 0xff) | (frames.get(0).payload()[1] << 8)));
     }
@@ -130,7 +131,7 @@ class PlaybackTest extends AudioSocketTestSupport {
         }
         pool.shutdown();
         int total = senders * bodies * bodyBytes / 320;
-        List<Received> frames = asterisk.awaitReceived(total, 10, TimeUnit.SECONDS);
+        List<ReceivedMessage> frames = asterisk.awaitReceived(total, Duration.ofSeconds(10));
         assertEquals(total, frames.size());
         // every 100 ms block is one whole body, each body exactly once, each sender's bodies in its order
         byte[] audio = asterisk.receivedAudio();
@@ -148,7 +149,7 @@ class PlaybackTest extends AudioSocketTestSupport {
             nextOfSender.merge(found, 1, Integer::sum);
         }
         // played in real time, not faster: 2 s of audio takes 2 s (less the last frame)
-        long span = frames.get(total - 1).nanoTime() - frames.get(0).nanoTime();
+        long span = frames.get(total - 1).at().toNanos() - frames.get(0).at().toNanos();
         assertTrue(span >= TimeUnit.MILLISECONDS.toNanos(1980 - 20 - 10), "played in " + span / 1_000_000 + " ms");
     }
 
@@ -157,7 +158,7 @@ class PlaybackTest extends AudioSocketTestSupport {
         byte[] prompt = Frames.pattern(5, 16000 * 2); // 2 s
         byte[] answer = Frames.pattern(6, 1600);
         play(prompt, Map.of());
-        asterisk.awaitReceived(5, 5, TimeUnit.SECONDS);
+        asterisk.awaitReceived(5, Duration.ofSeconds(5));
         command("CLEAR", Map.of());
         play(answer, Map.of());
         command("MARK", Map.of(AudioSocketConstants.MARK, "after-answer"));
@@ -197,10 +198,10 @@ class PlaybackTest extends AudioSocketTestSupport {
         // when the route saw the MARK, Asterisk had the 25 frames before it (and, at most, the next two)
         int framesBefore = framesAtMark.get();
         assertTrue(framesBefore >= 25 && framesBefore <= 27, framesBefore + " frames had arrived at the MARK");
-        List<Received> frames = asterisk.awaitReceived(27, 5, TimeUnit.SECONDS);
+        List<ReceivedMessage> frames = asterisk.awaitReceived(27, Duration.ofSeconds(5));
         assertArrayEquals(Frames.concat(Frames.pattern(7, 8000), Frames.pattern(8, 640)), asterisk.receivedAudio());
         // reached means played, not just sent: the 25th frame's 20 ms had passed
-        long sinceLastFrame = markNanos.get() - frames.get(24).nanoTime();
+        long sinceLastFrame = markNanos.get() - frames.get(24).at().toNanos();
         assertTrue(sinceLastFrame >= TimeUnit.MILLISECONDS.toNanos(15), "MARK " + sinceLastFrame / 1e6 + " ms after");
     }
 
@@ -209,8 +210,8 @@ class PlaybackTest extends AudioSocketTestSupport {
         byte[] goodbye = Frames.pattern(9, 3200); // 200 ms
         play(goodbye, Map.of());
         command("HANGUP", Map.of());
-        assertTrue(asterisk.awaitServerClose(5, TimeUnit.SECONDS));
-        List<Received> frames = asterisk.received();
+        assertTrue(asterisk.awaitClosed(Duration.ofSeconds(5)));
+        List<ReceivedMessage> frames = asterisk.received();
         assertEquals(11, frames.size());
         assertEquals(0x00, frames.get(10).kind());
         assertArrayEquals(goodbye, asterisk.receivedAudio());
@@ -225,7 +226,7 @@ class PlaybackTest extends AudioSocketTestSupport {
     void producerFindsTheServerByPortWhenTheHostDiffers() throws Exception {
         byte[] pcm = Frames.pattern(10, 640);
         template.sendBodyAndHeader("direct:playLocalhost", pcm, AudioSocketConstants.UUID, uuid.toString());
-        asterisk.awaitReceived(2, 5, TimeUnit.SECONDS);
+        asterisk.awaitReceived(2, Duration.ofSeconds(5));
         assertArrayEquals(pcm, asterisk.receivedAudio());
     }
 

@@ -11,7 +11,7 @@ import org.apache.camel.BindToRegistry;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.audiosocket.support.AudioSocketTestSupport;
-import org.apache.camel.component.audiosocket.support.FakeAsterisk;
+import org.apache.camel.component.audiosocket.testkit.SimulatedCall;
 import org.apache.camel.component.audiosocket.support.Frames;
 import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.AfterEach;
@@ -58,7 +58,7 @@ class PoolAndShutdownTest extends AudioSocketTestSupport {
     void rejectedEventsAreOfferedAgain() throws Exception {
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
-        try (FakeAsterisk a = FakeAsterisk.connect(ownPoolPort); FakeAsterisk b = FakeAsterisk.connect(ownPoolPort)) {
+        try (SimulatedCall a = SimulatedCall.connect(ownPoolPort); SimulatedCall b = SimulatedCall.connect(ownPoolPort)) {
             a.sendUuid(first);
             events.await(e -> first.toString().equals(e.uuid()), 5, TimeUnit.SECONDS);
             // the only thread is busy with the first call: the second call's events are refused for now
@@ -77,7 +77,7 @@ class PoolAndShutdownTest extends AudioSocketTestSupport {
     @Test
     void stopDeliversHangupEvenWhenTheEventLoopIsBusy() throws Exception {
         UUID uuid = UUID.randomUUID();
-        try (FakeAsterisk asterisk = FakeAsterisk.connect(port)) {
+        try (SimulatedCall asterisk = SimulatedCall.connect(port)) {
             asterisk.sendUuid(uuid).sendAudio(0x10, Frames.pattern(3, 320));
             events.await(e -> "AUDIO".equals(e.type()), 5, TimeUnit.SECONDS);
             Channel channel = server("calls").findCall(uuid).channel();

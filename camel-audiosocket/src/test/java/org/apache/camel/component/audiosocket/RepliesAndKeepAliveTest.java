@@ -1,5 +1,6 @@
 package org.apache.camel.component.audiosocket;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -7,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.audiosocket.support.AudioSocketTestSupport;
-import org.apache.camel.component.audiosocket.support.FakeAsterisk;
-import org.apache.camel.component.audiosocket.support.FakeAsterisk.Received;
+import org.apache.camel.component.audiosocket.testkit.SimulatedCall;
+import org.apache.camel.component.audiosocket.testkit.ReceivedMessage;
 import org.apache.camel.component.audiosocket.support.Frames;
 import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.Test;
@@ -55,15 +56,15 @@ class RepliesAndKeepAliveTest extends AudioSocketTestSupport {
     void inOutRouteRepliesIntoTheCall() throws Exception {
         UUID uuid = UUID.randomUUID();
         byte[] caller = Frames.pattern(1, 10 * 320);
-        try (FakeAsterisk asterisk = FakeAsterisk.connect(port)) {
+        try (SimulatedCall asterisk = SimulatedCall.connect(port)) {
             asterisk.sendUuid(uuid);
             for (int f = 0; f < 10; f++) {
                 asterisk.sendAudio(0x10, java.util.Arrays.copyOfRange(caller, f * 320, (f + 1) * 320));
             }
-            asterisk.sendDtmf('#');
+            asterisk.sendDtmf("#");
             // greeting (2 frames), the echo (10 frames), then the hangup the DTMF reply asked for
-            assertTrue(asterisk.awaitServerClose(10, TimeUnit.SECONDS));
-            List<Received> received = asterisk.received();
+            assertTrue(asterisk.awaitClosed(Duration.ofSeconds(10)));
+            List<ReceivedMessage> received = asterisk.received();
             assertEquals(13, received.size());
             assertEquals(0x00, received.get(12).kind());
             assertArrayEquals(Frames.concat(GREETING, caller), asterisk.receivedAudio());
@@ -74,15 +75,15 @@ class RepliesAndKeepAliveTest extends AudioSocketTestSupport {
 
     @Test
     void silentCallGetsKeepAliveSilence() throws Exception {
-        try (FakeAsterisk asterisk = FakeAsterisk.connect(keepAlivePort)) {
+        try (SimulatedCall asterisk = SimulatedCall.connect(keepAlivePort)) {
             asterisk.sendUuid(UUID.randomUUID());
-            List<Received> received = asterisk.awaitReceived(3, 5, TimeUnit.SECONDS);
+            List<ReceivedMessage> received = asterisk.awaitReceived(3, Duration.ofSeconds(5));
             assertEquals(3, received.size());
-            for (Received r : received) {
+            for (ReceivedMessage r : received) {
                 assertEquals(0x10, r.kind());
                 assertArrayEquals(new byte[320], r.payload());
             }
-            long gap = received.get(2).nanoTime() - received.get(1).nanoTime();
+            long gap = received.get(2).at().toNanos() - received.get(1).at().toNanos();
             assertTrue(gap >= TimeUnit.MILLISECONDS.toNanos(100), "keep-alive every " + gap / 1e6 + " ms");
         }
     }
@@ -90,7 +91,7 @@ class RepliesAndKeepAliveTest extends AudioSocketTestSupport {
     @Test
     void failedExchangeDoesNotEndTheCall() throws Exception {
         UUID uuid = UUID.randomUUID();
-        try (FakeAsterisk asterisk = FakeAsterisk.connect(failingPort)) {
+        try (SimulatedCall asterisk = SimulatedCall.connect(failingPort)) {
             asterisk.sendUuid(uuid).sendAudio(0x10, Frames.pattern(1, 320)).sendAudio(0x10, Frames.pattern(2, 320));
         }
         events.awaitHangup(uuid.toString(), 5, TimeUnit.SECONDS);

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.audiosocket.support.AudioSocketTestSupport;
-import org.apache.camel.component.audiosocket.support.FakeAsterisk;
+import org.apache.camel.component.audiosocket.testkit.SimulatedCall;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,10 +38,10 @@ class RouteThreadsTest extends AudioSocketTestSupport {
 
     @Test
     void routesRunOnThePoolEvenWithManyCallsWaiting() throws Exception {
-        List<FakeAsterisk> calls = new ArrayList<>();
+        List<SimulatedCall> calls = new ArrayList<>();
         try {
             for (int i = 0; i < CALLS; i++) {
-                calls.add(FakeAsterisk.connect(port).sendUuid(UUID.randomUUID()));
+                calls.add(SimulatedCall.connect(port).sendUuid(UUID.randomUUID()));
             }
             // the only pool thread is stuck in the first call: every other CALL_START waits in the pool's queue
             events.awaitCount(1, 10, TimeUnit.SECONDS);
@@ -50,7 +50,7 @@ class RouteThreadsTest extends AudioSocketTestSupport {
             events.awaitCount(CALLS, 60, TimeUnit.SECONDS);
         } finally {
             release.countDown();
-            for (FakeAsterisk call : calls) {
+            for (SimulatedCall call : calls) {
                 call.close();
             }
         }

@@ -1,5 +1,6 @@
 package org.apache.camel.component.audiosocket;
 
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -9,7 +10,7 @@ import org.apache.camel.BindToRegistry;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.audiosocket.support.AudioSocketTestSupport;
-import org.apache.camel.component.audiosocket.support.FakeAsterisk;
+import org.apache.camel.component.audiosocket.testkit.SimulatedCall;
 import org.apache.camel.component.audiosocket.support.Frames;
 import org.apache.camel.support.jsse.KeyManagersParameters;
 import org.apache.camel.support.jsse.KeyStoreParameters;
@@ -57,9 +58,10 @@ class TlsTest extends AudioSocketTestSupport {
     void callOverTls() throws Exception {
         UUID uuid = UUID.randomUUID();
         byte[] audio = Frames.pattern(5, 640);
-        try (FakeAsterisk asterisk = FakeAsterisk.connectTls(port, tls().createSSLContext(context))) {
-            asterisk.sendUuid(uuid).sendAudio(0x10, audio);
-            asterisk.awaitReceived(2, 5, TimeUnit.SECONDS); // the InOut route echoes the audio back
+        try (SimulatedCall asterisk = SimulatedCall.to("127.0.0.1", port).uuid(uuid).tls(tls().createSSLContext(context))
+                .dial()) {
+            asterisk.sendAudio(0x10, audio);
+            asterisk.awaitReceived(2, Duration.ofSeconds(5)); // the InOut route echoes the audio back
             assertArrayEquals(audio, asterisk.receivedAudio());
         }
         events.awaitHangup(uuid.toString(), 5, TimeUnit.SECONDS);

@@ -122,6 +122,12 @@ public final class CallSession implements Playback.Listener {
         return started;
     }
 
+    /** Audio frames this end has written into the call. */
+    public long framesSent() {
+        Playback p = playback;
+        return p == null ? 0 : p.framesSent();
+    }
+
     /** True while the call's events are queued or running in the route. */
     public boolean hasPendingEvents() {
         return !events.isIdle();

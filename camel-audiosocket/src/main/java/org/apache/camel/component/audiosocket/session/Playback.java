@@ -85,6 +85,7 @@ final class Playback {
     private long timelineStart;
     private long timelineNanos;
     private long playedUntil;
+    private volatile long framesSent;
 
     /**
      * @param encoding how frames go on the wire: slin, or µ-law/A-law under the 8 kHz slin kind (as Asterisk sends a
@@ -173,7 +174,13 @@ final class Playback {
         long now = System.nanoTime();
         channel.writeAndFlush(new AudioFrame(kind, Unpooled.wrappedBuffer(new byte[kind.bytesPer20Millis()])),
                 channel.voidPromise());
+        framesSent++;
         playedUntil = Math.max(now, playedUntil) + nanosOf(kind.bytesPer20Millis(), kind);
+    }
+
+    /** Audio frames written into the call so far (keep-alive silence included). */
+    long framesSent() {
+        return framesSent;
     }
 
     /** Stops playback for good: the call has ended. Called on the event loop. */
@@ -258,6 +265,7 @@ final class Playback {
         int length = Math.min(audio.kind.bytesPer20Millis(), audio.pcm.length - offset);
         long sentBefore = nanosOf(offset, audio.kind);
         channel.writeAndFlush(frameOf(audio, offset, length), channel.voidPromise());
+        framesSent++; // written by the event loop only
         offset += length;
         long frameNanos = nanosOf(offset, audio.kind) - sentBefore;
         if (audio.generation == generation) {

@@ -1,0 +1,180 @@
+package org.apache.camel.audiosocket.examples.simulator;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.camel.component.audiosocket.audio.AudioCodec;
+import org.apache.camel.component.audiosocket.protocol.AudioSocketKind;
+
+/**
+ * What the simulator is asked to do, from its command line.
+ *
+ * @param host           the AudioSocket server's address
+ * @param port           its port
+ * @param calls          how many calls in all, all up at once once ramped
+ * @param ramp           the time over which the calls are started, evenly
+ * @param duration       how long each call plays audio before it hangs up
+ * @param sampleRate     the rate of the audio sent, one of the nine AudioSocket rates
+ * @param codec          slin, or ulaw/alaw (8 kHz, sent as Asterisk sends a c(ulaw) call)
+ * @param wav            a WAV file to play (looped to the duration), or null for a tone
+ * @param toneHz         the tone's frequency; with --echo-check each call plays its own, toneHz + call number
+ * @param dtmf           digits pressed halfway through each call, or null
+ * @param echoCheck      whether to verify that what the server sends back is exactly what was sent
+ * @param connectTimeout how long to wait for the server to accept a call
+ * @param progress       how often to print progress
+ */
+public record SimulatorOptions(
+        String host, int port, int calls, Duration ramp, Duration duration, int sampleRate, AudioCodec codec, Path wav,
+        double toneHz, String dtmf, boolean echoCheck, Duration connectTimeout, Duration progress) {
+
+    static final String USAGE = """
+            Usage: java -jar call-simulator.jar [options]
+              Dials an AudioSocket server the way Asterisk does: N concurrent calls, each playing a tone or a WAV file
+              paced in real time, optional DTMF halfway, then a hangup (FIN).
+
+              --host HOST            server address (default 127.0.0.1)
+              --port PORT            server port (default 9092)
+              --calls N              number of calls (default 10)
+              --ramp DURATION        start the calls evenly over this time (default 1s)
+              --duration DURATION    audio played per call before hanging up (default 10s)
+              --rate HZ              sample rate: 8000 12000 16000 24000 32000 44100 48000 96000 192000 (default 8000)
+              --codec CODEC          slin, ulaw or alaw; ulaw/alaw need --rate 8000 (default slin)
+              --tone HZ              play a sine tone (default 440)
+              --wav FILE             play a mono WAV file (16-bit PCM, µ-law or A-law) instead, looped
+              --dtmf DIGITS          press these digits halfway through each call (0-9 * # A-D)
+              --echo-check           check that the server echoes each call's audio back byte for byte
+              --connect-timeout D    how long a connect may take (default 2s, as Asterisk)
+              --progress DURATION    how often to print progress (default 1s)
+              --help                 this text
+            Durations: 500ms, 30s, 2m.""";
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)?");
+
+    /**
+     * Reads the command line.
+     *
+     * @throws IllegalArgumentException with a message for the user when an option is wrong
+     */
+    public static SimulatorOptions parse(String... args) {
+        String host = "127.0.0.1";
+        int port = 9092;
+        int calls = 10;
+        Duration ramp = Duration.ofSeconds(1);
+        Duration duration = Duration.ofSeconds(10);
+        int rate = 8000;
+        AudioCodec codec = AudioCodec.SLIN;
+        Path wav = null;
+        double tone = 440;
+        String dtmf = null;
+        boolean echoCheck = false;
+        Duration connectTimeout = Duration.ofSeconds(2);
+        Duration progress = Duration.ofSeconds(1);
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            switch (option) {
+                case "--echo-check" -> echoCheck = true;
+                case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
+                default -> {
+                    if (i + 1 >= args.length) {
+                        throw new IllegalArgumentException(option.startsWith("--")
+                                ? option + " needs a value" : "Unknown argument " + option);
+                    }
+                    String value = args[++i];
+                    switch (option) {
+                        case "--host" -> host = value;
+                        case "--port" -> port = integer(option, value, 1, 65535);
+                        case "--calls" -> calls = integer(option, value, 1, 100_000);
+                        case "--ramp" -> ramp = duration(option, value);
+                        case "--duration" -> duration = duration(option, value);
+                        case "--rate" -> rate = rate(value);
+                        case "--codec" -> codec = codec(value);
+                        case "--tone" -> tone = number(option, value);
+                        case "--wav" -> wav = wav(value);
+                        case "--dtmf" -> dtmf = dtmf(value);
+                        case "--connect-timeout" -> connectTimeout = duration(option, value);
+                        case "--progress" -> progress = duration(option, value);
+                        default -> throw new IllegalArgumentException("Unknown option " + option + "\n\n" + USAGE);
+                    }
+                }
+            }
+        }
+        if (codec != AudioCodec.SLIN && rate != 8000) {
+            throw new IllegalArgumentException("--codec " + codec.name().toLowerCase(Locale.ROOT)
+                                               + " carries 8000 Hz audio: use --rate 8000");
+        }
+        if (duration.isZero()) {
+            throw new IllegalArgumentException("--duration must be more than 0");
+        }
+        return new SimulatorOptions(host, port, calls, ramp, duration, rate, codec, wav, tone, dtmf, echoCheck,
+                connectTimeout, progress.isZero() ? Duration.ofSeconds(1) : progress);
+    }
+
+    static Duration duration(String option, String value) {
+        Matcher m = DURATION.matcher(value.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new IllegalArgumentException(option + " takes a duration such as 500ms, 30s or 2m, not '" + value + "'");
+        }
+        long amount = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        return switch (unit) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            default -> Duration.ofSeconds(amount);
+        };
+    }
+
+    private static int integer(String option, String value, int min, int max) {
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n < min || n > max) {
+                throw new IllegalArgumentException(option + " must be " + min + " to " + max + ", not " + n);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " takes a whole number, not '" + value + "'");
+        }
+    }
+
+    private static double number(String option, String value) {
+        try {
+            return Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " takes a number, not '" + value + "'");
+        }
+    }
+
+    private static int rate(String value) {
+        int rate = integer("--rate", value, 1, 192000);
+        if (!AudioSocketKind.isSupportedRate(rate)) {
+            throw new IllegalArgumentException("--rate must be one of " + AudioSocketKind.SUPPORTED_RATES + ", not " + rate);
+        }
+        return rate;
+    }
+
+    private static AudioCodec codec(String value) {
+        try {
+            return AudioCodec.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--codec must be slin, ulaw or alaw, not '" + value + "'");
+        }
+    }
+
+    private static Path wav(String value) {
+        Path path = Path.of(value);
+        if (!Files.isReadable(path)) {
+            throw new IllegalArgumentException("--wav " + value + ": no such readable file");
+        }
+        return path;
+    }
+
+    private static String dtmf(String value) {
+        if (!value.matches("[0-9*#A-Da-d]+")) {
+            throw new IllegalArgumentException("--dtmf takes digits 0-9 * # A-D, not '" + value + "'");
+        }
+        return value.toUpperCase(Locale.ROOT);
+    }
+}

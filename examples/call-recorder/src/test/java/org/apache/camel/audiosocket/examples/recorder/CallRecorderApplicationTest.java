@@ -1,9 +1,11 @@
 package org.apache.camel.audiosocket.examples.recorder;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -18,6 +20,8 @@ import javax.sound.sampled.AudioSystem;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.component.audiosocket.AudioSocketConstants;
 import org.apache.camel.component.audiosocket.audio.Wav;
+import org.apache.camel.component.audiosocket.testkit.ReceivedMessage;
+import org.apache.camel.component.audiosocket.testkit.SimulatedCall;
 import org.apache.camel.main.Main;
 import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.AfterEach;
@@ -33,11 +37,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Starts the application as {@link CallRecorderApplication} does (camel-main, its application.properties), with a
- * free port and a temporary recordings directory, and calls it over a real socket as Asterisk would.
+ * free port and a temporary recordings directory, and calls it over a real socket as Asterisk would (the component's
+ * test kit, SimulatedCall).
  */
 class CallRecorderApplicationTest {
 
     private static final long TIMEOUT_SECONDS = 20;
+    private static final Duration TIMEOUT = Duration.ofSeconds(TIMEOUT_SECONDS);
+    private static final int KIND_SLIN_8K = 0x10;
+    private static final int FRAME_BYTES = 320;
 
     @TempDir
     Path recordings;
@@ -72,7 +80,7 @@ class CallRecorderApplicationTest {
         byte[] audio = speech(1, 2000);
         NotifyBuilder hungUp = hangupsOf(1);
 
-        List<TestCaller.Frame> heard = call(uuid, audio);
+        List<ReceivedMessage> heard = call(uuid, audio);
 
         assertTrue(hungUp.matches(TIMEOUT_SECONDS, TimeUnit.SECONDS), "the route took the call's HANGUP");
         assertRecording(uuid, audio);
@@ -87,10 +95,10 @@ class CallRecorderApplicationTest {
         byte[] secondAudio = speech(3, 2400);
         NotifyBuilder hungUp = hangupsOf(2);
 
-        CompletableFuture<List<TestCaller.Frame>> firstCall = CompletableFuture.supplyAsync(() -> callUnchecked(first, firstAudio));
-        CompletableFuture<List<TestCaller.Frame>> secondCall = CompletableFuture.supplyAsync(() -> callUnchecked(second, secondAudio));
-        List<TestCaller.Frame> firstHeard = firstCall.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        List<TestCaller.Frame> secondHeard = secondCall.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        CompletableFuture<List<ReceivedMessage>> firstCall = CompletableFuture.supplyAsync(() -> callUnchecked(first, firstAudio));
+        CompletableFuture<List<ReceivedMessage>> secondCall = CompletableFuture.supplyAsync(() -> callUnchecked(second, secondAudio));
+        List<ReceivedMessage> firstHeard = firstCall.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        List<ReceivedMessage> secondHeard = secondCall.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
 
         assertTrue(hungUp.matches(TIMEOUT_SECONDS, TimeUnit.SECONDS), "the route took both HANGUPs");
         assertRecording(first, firstAudio);
@@ -104,12 +112,11 @@ class CallRecorderApplicationTest {
         UUID uuid = UUID.randomUUID();
         NotifyBuilder hungUp = hangupsOf(1);
 
-        try (TestCaller caller = TestCaller.dial(port)) {
-            caller.sendUuid(uuid);
+        try (SimulatedCall caller = SimulatedCall.to("127.0.0.1", port).uuid(uuid).dial()) {
             // the greeting, then a keep-alive frame of silence, such as keeps Asterisk's AudioSocket() from timing out
-            List<TestCaller.Frame> heard = caller.awaitAudio(greeting.length + TestCaller.FRAME_BYTES,
-                    TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            assertTrue(heard.size() > greeting.length / TestCaller.FRAME_BYTES, "a keep-alive frame after the greeting");
+            caller.awaitAudio(Duration.ofMillis(millisOf(greeting.length + FRAME_BYTES)), TIMEOUT);
+            List<ReceivedMessage> heard = caller.received();
+            assertTrue(heard.size() > greeting.length / FRAME_BYTES, "a keep-alive frame after the greeting");
             assertGreeting(heard);
         }
 
@@ -146,17 +153,16 @@ class CallRecorderApplicationTest {
     }
 
     /** A whole call: UUID, the caller's audio paced in real time, the greeting heard, a DTMF digit, hang up. */
-    private List<TestCaller.Frame> call(UUID uuid, byte[] audio) throws Exception {
-        try (TestCaller caller = TestCaller.dial(port)) {
-            caller.sendUuid(uuid);
-            caller.sendAudio(audio);
-            List<TestCaller.Frame> heard = caller.awaitAudio(greeting.length, TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            caller.sendDtmf('5');
-            return heard;
+    private List<ReceivedMessage> call(UUID uuid, byte[] audio) throws Exception {
+        try (SimulatedCall caller = SimulatedCall.to("127.0.0.1", port).uuid(uuid).dial()) {
+            caller.play(audio); // 20 ms messages, paced as Asterisk sends them
+            caller.awaitAudio(Duration.ofMillis(millisOf(greeting.length)), TIMEOUT);
+            caller.sendDtmf("5");
+            return caller.received();
         }
     }
 
-    private List<TestCaller.Frame> callUnchecked(UUID uuid, byte[] audio) {
+    private List<ReceivedMessage> callUnchecked(UUID uuid, byte[] audio) {
         try {
             return call(uuid, audio);
         } catch (Exception e) {
@@ -197,18 +203,23 @@ class CallRecorderApplicationTest {
      * The greeting came back as Asterisk wants audio: 20 ms (320-byte) slin 8 kHz messages, exactly its PCM; after
      * it, only the keep-alive's frames of silence, if the call lasted long enough for any.
      */
-    private void assertGreeting(List<TestCaller.Frame> heard) {
-        int greetingFrames = greeting.length / TestCaller.FRAME_BYTES;
+    private void assertGreeting(List<ReceivedMessage> heard) {
+        int greetingFrames = greeting.length / FRAME_BYTES;
         assertTrue(heard.size() >= greetingFrames, "one message per 20 ms of greeting, got " + heard.size());
-        for (TestCaller.Frame frame : heard) {
-            assertEquals(TestCaller.KIND_SLIN_8K, frame.kind(), "audio, slin 8 kHz");
-            assertEquals(TestCaller.FRAME_BYTES, frame.payload().length, "20 ms at 8 kHz");
+        for (ReceivedMessage frame : heard) {
+            assertEquals(KIND_SLIN_8K, frame.kind(), "audio, slin 8 kHz");
+            assertEquals(FRAME_BYTES, frame.payload().length, "20 ms at 8 kHz");
         }
-        assertArrayEquals(greeting, TestCaller.concatAudio(heard.subList(0, greetingFrames)),
-                "the greeting, byte for byte");
-        for (TestCaller.Frame keepAlive : heard.subList(greetingFrames, heard.size())) {
-            assertArrayEquals(new byte[TestCaller.FRAME_BYTES], keepAlive.payload(), "silence after the greeting");
+        ByteArrayOutputStream greetingHeard = new ByteArrayOutputStream();
+        heard.subList(0, greetingFrames).forEach(frame -> greetingHeard.writeBytes(frame.payload()));
+        assertArrayEquals(greeting, greetingHeard.toByteArray(), "the greeting, byte for byte");
+        for (ReceivedMessage keepAlive : heard.subList(greetingFrames, heard.size())) {
+            assertArrayEquals(new byte[FRAME_BYTES], keepAlive.payload(), "silence after the greeting");
         }
+    }
+
+    private static long millisOf(int bytesAt8kHz) {
+        return bytesAt8kHz / 16;
     }
 
     /** Made-up caller audio: {@code millis} of 8 kHz 16-bit PCM, different for every seed. */

@@ -31,7 +31,7 @@ class CallSimulatorTest extends CamelTestSupport {
             @Override
             public void configure() {
                 // an echo server: what the caller says comes back, paced
-                from("audiosocket:127.0.0.1:" + echoPort + "?exchangePattern=InOut").log("${header.CamelAudioSocketEventType}")
+                from("audiosocket:127.0.0.1:" + echoPort + "?exchangePattern=InOut")
                         .filter(header("CamelAudioSocketEventType").isNotEqualTo("AUDIO")).setBody(constant(null));
                 // a server whose echo is one byte off on its third frame
                 from("audiosocket:127.0.0.1:" + garblingPort + "?exchangePattern=InOut")

@@ -1,0 +1,55 @@
+package org.apache.camel.audiosocket.examples.recorder;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.main.Main;
+import org.apache.camel.test.AvailablePortFinder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The README's RUN command: the recorder dials itself with simulated calls, reports, and stops by itself. */
+class DemoTest {
+
+    @Test
+    void simulatedCallsAreRecordedAndHearTheGreeting(@TempDir Path recordings) throws Exception {
+        Main main = CallRecorderApplication.newMain();
+        main.addMainListener(new SimulatedCalls(main));
+        main.addOverrideProperty("audiosocket.host", "127.0.0.1");
+        main.addOverrideProperty("audiosocket.port", String.valueOf(AvailablePortFinder.getNextAvailable()));
+        main.addOverrideProperty("recordings.dir", recordings.toString());
+        main.addOverrideProperty("simulate.calls", "2");
+        main.addOverrideProperty("simulate.duration", "2s");
+
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            // run() returns when the demo has stopped the application
+            CompletableFuture.runAsync(() -> {
+                try {
+                    main.run();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }).get(60, TimeUnit.SECONDS);
+        } finally {
+            System.setOut(original);
+        }
+        String out = printed.toString(StandardCharsets.UTF_8);
+        assertTrue(out.contains("2 dialled, 2 connected, 2 completed, 0 ended by the server, 0 failed"), out);
+        assertTrue(out.contains("result         OK"), out);
+        try (var files = Files.list(recordings)) {
+            assertEquals(2, files.filter(f -> f.toString().endsWith(".wav") && f.toFile().length() == 44 + 32000)
+                    .count(), "two recordings of 2 s at 8 kHz");
+        }
+    }
+}

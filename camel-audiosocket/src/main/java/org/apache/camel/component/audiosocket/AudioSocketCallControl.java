@@ -22,8 +22,7 @@ final class AudioSocketCallControl {
     }
 
     static void execute(CallSession call, Message message) throws Exception {
-        AudioSocketCommand command = message.getHeader(AudioSocketConstants.COMMAND, AudioSocketCommand.PLAY,
-                AudioSocketCommand.class);
+        AudioSocketCommand command = AudioSocketHeaders.command(message);
         switch (command) {
             case PLAY -> {
                 PcmAudio audio = toPcm(message, call.sampleRate());
@@ -69,7 +68,7 @@ final class AudioSocketCallControl {
             if (Wav.isWav(bytes)) {
                 return Wav.read(bytes);
             }
-            AudioCodec codec = message.getHeader(AudioSocketConstants.CODEC, AudioCodec.SLIN, AudioCodec.class);
+            AudioCodec codec = AudioSocketHeaders.codec(message);
             int rate = message.getHeader(AudioSocketConstants.SAMPLE_RATE, callRate, Integer.class);
             if (codec == AudioCodec.SLIN && bytes.length % 2 != 0) {
                 throw new AudioSocketInvalidAudioException(

@@ -31,7 +31,7 @@ public final class AudioSocketConverters {
         AudioCodec codec = AudioCodec.SLIN;
         int rate = AudioSocketKind.DEFAULT_SAMPLE_RATE;
         if (exchange != null) {
-            codec = exchange.getMessage().getHeader(AudioSocketConstants.CODEC, AudioCodec.SLIN, AudioCodec.class);
+            codec = AudioSocketHeaders.codec(exchange.getMessage());
             rate = exchange.getMessage().getHeader(AudioSocketConstants.SAMPLE_RATE, AudioSocketKind.DEFAULT_SAMPLE_RATE, Integer.class);
         }
         return new PcmAudio(codec.toPcm(body), rate);

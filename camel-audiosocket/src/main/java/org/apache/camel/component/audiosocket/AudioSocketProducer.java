@@ -54,8 +54,7 @@ public class AudioSocketProducer extends DefaultAsyncProducer {
             uuid = parseUuid(uuidText);
         }
         AudioSocketClient client = getEndpoint().client();
-        AudioSocketCommand command = message.getHeader(AudioSocketConstants.COMMAND, AudioSocketCommand.PLAY,
-                AudioSocketCommand.class);
+        AudioSocketCommand command = AudioSocketHeaders.command(message);
         if (command == AudioSocketCommand.PLAY) {
             return client.findOrDial(uuid);
         }

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.kqueue.KQueue;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.audiosocket.AudioSocketCallNotFoundException;
@@ -31,8 +33,14 @@ public class CallRecorderRoutes extends RouteBuilder {
      * keepAliveInterval: Asterisk's AudioSocket() ends a call after 2 s with no audio either way, which a caller who
      * sends none (muted, silence suppression) would reach once the greeting is over; a 20 ms frame of silence after
      * each second without playback keeps such calls up for as long as they last.
+     * chunkDuration: a recording needs no exchange per 20 ms frame; 200 ms of audio per exchange means ten times fewer
+     * file writes (nothing is lost: the last, shorter chunk comes before the HANGUP).
+     * nativeTransport: property audiosocket.nativeTransport (true or false); unset, epoll where Netty's native library
+     * loads (this example ships it for Linux x86_64).
      */
-    private static final String AUDIOSOCKET = "audiosocket:{{audiosocket.host}}:{{audiosocket.port}}?keepAliveInterval=1000";
+    private static final String AUDIOSOCKET = "audiosocket:{{audiosocket.host}}:{{audiosocket.port}}?keepAliveInterval=1000"
+                                              + "&chunkDuration={{audiosocket.chunkDuration:200}}&nativeTransport={{audiosocket.nativeTransport:"
+                                              + (Epoll.isAvailable() || KQueue.isAvailable()) + "}}";
 
     @Override
     public void configure() throws Exception {

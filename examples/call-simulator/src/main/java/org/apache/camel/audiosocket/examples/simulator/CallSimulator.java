@@ -15,6 +15,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.kqueue.KQueue;
 import org.apache.camel.component.audiosocket.AudioSocketConfiguration;
 import org.apache.camel.component.audiosocket.AudioSocketConnectException;
 import org.apache.camel.component.audiosocket.AudioSocketEventType;
@@ -197,6 +199,9 @@ public final class CallSimulator {
         config.setConnectTimeout(options.connectTimeout().toMillis());
         config.setCodec(options.codec());
         config.setShutdownTimeout(5000);
+        // epoll where Netty's native library loads (Linux), else Java NIO; one event loop per core
+        config.setNativeTransport(Epoll.isAvailable() || KQueue.isAvailable());
+        config.setWorkerCount(Runtime.getRuntime().availableProcessors());
         return config;
     }
 

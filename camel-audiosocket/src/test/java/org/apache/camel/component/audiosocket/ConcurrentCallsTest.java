@@ -42,6 +42,7 @@ class ConcurrentCallsTest extends AudioSocketTestSupport {
             @Override
             public void configure() {
                 from(audiosocket("poolSize=" + POOL_SIZE))
+                        .process(events) // recorded first: a HANGUP counts once it is recorded
                         .process(e -> {
                             Object uuid = e.getMessage().getHeader(AudioSocketConstants.UUID);
                             String type = e.getMessage().getHeader(AudioSocketConstants.EVENT_TYPE, String.class);
@@ -52,8 +53,7 @@ class ConcurrentCallsTest extends AudioSocketTestSupport {
                             } else if (type.equals("HANGUP")) {
                                 othersHungUp.countDown();
                             }
-                        })
-                        .process(events);
+                        });
             }
         };
     }

@@ -52,13 +52,17 @@ class NodeInteropTest extends AudioSocketTestSupport {
                 Files.write(WORK.resolve(file), in.readAllBytes());
             }
         }
+        // the child processes' output goes to files: written to this JVM's own stdout, it would corrupt the channel
+        // Surefire reads the test results from
         if (!Files.isDirectory(WORK.resolve("node_modules/asterisk-audiosocket"))) {
+            Path log = WORK.resolve("npm-install.log");
             Process install = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--loglevel=error")
-                    .directory(WORK.toFile()).inheritIO().start();
-            assertTrue(install.waitFor(180, TimeUnit.SECONDS) && install.exitValue() == 0, "npm install failed");
+                    .directory(WORK.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            assertTrue(install.waitFor(180, TimeUnit.SECONDS) && install.exitValue() == 0,
+                    "npm install failed: " + Files.readString(log));
         }
         server = new ProcessBuilder("node", "server.mjs", "0").directory(WORK.toFile())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                .redirectError(WORK.resolve("server-errors.log").toFile()).start();
         Thread reader = new Thread(NodeInteropTest::readServerLog, "node-server-log");
         reader.setDaemon(true);
         reader.start();
@@ -133,7 +137,8 @@ class NodeInteropTest extends AudioSocketTestSupport {
 
     private static boolean commandWorks(String... command) {
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.PIPE)
+                    .start();
             p.getInputStream().readAllBytes();
             return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException e) {

@@ -78,9 +78,11 @@ class TlsTest extends AudioSocketTestSupport {
             String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
             Process process = new ProcessBuilder(keytool, "-genkeypair", "-alias", "server", "-keyalg", "EC",
                     "-dname", "CN=localhost", "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(),
-                    "-storepass", PASSWORD, "-keypass", PASSWORD).inheritIO().start();
+                    "-storepass", PASSWORD, "-keypass", PASSWORD).redirectErrorStream(true).start();
+            // read, not inherited: output on this JVM's stdout would corrupt Surefire's channel
+            String output = new String(process.getInputStream().readAllBytes());
             if (process.waitFor() != 0) {
-                throw new IllegalStateException("keytool failed");
+                throw new IllegalStateException("keytool failed: " + output);
             }
             keystore.toFile().deleteOnExit();
             dir.toFile().deleteOnExit();

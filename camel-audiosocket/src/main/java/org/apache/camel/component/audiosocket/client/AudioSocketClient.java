@@ -1,6 +1,8 @@
 package org.apache.camel.component.audiosocket.client;
 
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -158,8 +160,9 @@ public final class AudioSocketClient extends ServiceSupport implements CallHost 
         if (!connect.isSuccess()) {
             forget(connect.channel());
             Throwable cause = connect.cause();
-            throw new AudioSocketConnectException(
-                    "Cannot connect to AudioSocket server " + address + ": " + cause.getMessage(), cause);
+            String why = cause instanceof UnknownHostException || cause instanceof UnresolvedAddressException
+                    ? "unknown host " + configuration.getHost() : cause.getMessage();
+            throw new AudioSocketConnectException("Cannot connect to AudioSocket server " + address + ": " + why, cause);
         }
         return await(connect.channel().attr(CallSession.KEY).get().started(), uuid);
     }

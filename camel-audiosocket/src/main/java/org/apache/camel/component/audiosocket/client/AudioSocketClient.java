@@ -4,7 +4,6 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,7 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.LongAdder;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -38,13 +36,10 @@ import org.apache.camel.component.audiosocket.protocol.AudioSocketFrameDecoder;
 import org.apache.camel.component.audiosocket.protocol.AudioSocketFrameEncoder;
 import org.apache.camel.component.audiosocket.session.CallChannelHandler;
 import org.apache.camel.component.audiosocket.session.CallEventSink;
-import org.apache.camel.component.audiosocket.session.CallHost;
+import org.apache.camel.component.audiosocket.session.CallRegistry;
 import org.apache.camel.component.audiosocket.session.CallSession;
 import org.apache.camel.component.audiosocket.session.CallSettings;
 import org.apache.camel.component.netty.NettyWorkerPoolBuilder;
-import org.apache.camel.support.service.ServiceSupport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The Asterisk side of AudioSocket: dials calls into an AudioSocket server as Asterisk does (connect with a timeout,
@@ -52,20 +47,15 @@ import org.slf4j.LoggerFactory;
  * {@link CallEventSink}. Client mode's producer and consumer share one per endpoint; the call simulator uses one
  * directly.
  */
-public final class AudioSocketClient extends ServiceSupport implements CallHost {
+public final class AudioSocketClient extends CallRegistry {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AudioSocketClient.class);
     private static final AttributeKey<UUID> DIALLED_UUID = AttributeKey.valueOf(AudioSocketClient.class, "uuid");
     private static final CallEventSink DISCARD = (call, event, whenDone) -> whenDone.run();
 
     private final CamelContext camelContext;
     private final AudioSocketConfiguration configuration;
     private final CallSettings settings;
-    private final Map<UUID, CallSession> callsByUuid = new ConcurrentHashMap<>();
     private final Map<UUID, CompletableFuture<CallSession>> dialling = new ConcurrentHashMap<>();
-    private final Set<CallSession> connections = ConcurrentHashMap.newKeySet();
-    private final LongAdder callsTotal = new LongAdder();
-    private final LongAdder protocolErrors = new LongAdder();
     private volatile CallEventSink sink = DISCARD;
     private volatile Executor executor = Runnable::run;
     private EventLoopGroup ownGroup;
@@ -99,26 +89,6 @@ public final class AudioSocketClient extends ServiceSupport implements CallHost 
         }
     }
 
-    /** The live call with this UUID, or null. */
-    public CallSession findCall(UUID uuid) {
-        return callsByUuid.get(uuid);
-    }
-
-    /** Calls up now. */
-    public int activeCalls() {
-        return callsByUuid.size();
-    }
-
-    /** Calls started since the client started. */
-    public long callsTotal() {
-        return callsTotal.sum();
-    }
-
-    /** Calls ended because the server broke the protocol (as Asterisk sees it). */
-    public long protocolErrors() {
-        return protocolErrors.sum();
-    }
-
     /**
      * The live call with this UUID, dialled first if there is none: connects (within the connect timeout) and sends
      * the UUID. Concurrent requests for the same UUID share one connection.
@@ -126,7 +96,7 @@ public final class AudioSocketClient extends ServiceSupport implements CallHost 
      * @throws AudioSocketConnectException when the server cannot be reached
      */
     public CallSession findOrDial(UUID uuid) throws AudioSocketConnectException {
-        CallSession live = callsByUuid.get(uuid);
+        CallSession live = findCall(uuid);
         if (live != null) {
             return live;
         }
@@ -171,7 +141,7 @@ public final class AudioSocketClient extends ServiceSupport implements CallHost 
     private void forget(Channel channel) {
         CallSession call = channel.attr(CallSession.KEY).get();
         if (call != null) {
-            connections.remove(call);
+            forget(call);
         }
     }
 
@@ -213,13 +183,7 @@ public final class AudioSocketClient extends ServiceSupport implements CallHost 
     /** Ends every call the way Asterisk does (closing the connection) and waits for their last events. */
     @Override
     protected void doStop() throws Exception {
-        for (CallSession call : connections) {
-            call.channel().eventLoop().execute(call::onShutdown);
-        }
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(configuration.getShutdownTimeout());
-        while (System.nanoTime() < deadline && !connections.stream().allMatch(CallSession::isFinished)) {
-            Thread.sleep(5);
-        }
+        endAllCalls(configuration.getShutdownTimeout());
         if (ownGroup != null) {
             ownGroup.shutdownGracefully(0, configuration.getShutdownTimeout(), TimeUnit.MILLISECONDS);
             ownGroup = null;
@@ -252,39 +216,13 @@ public final class AudioSocketClient extends ServiceSupport implements CallHost 
         return sink;
     }
 
-    @Override
-    public void callStarted(CallSession call) {
-        callsTotal.increment();
-        callsByUuid.put(call.uuid(), call);
-    }
-
-    @Override
-    public void callEnded(CallSession call) {
-        callsByUuid.remove(call.uuid(), call);
-    }
-
-    @Override
-    public void connectionClosed(CallSession call) {
-        connections.remove(call);
-    }
-
-    @Override
-    public void protocolErrorOccurred(CallSession call) {
-        protocolErrors.increment();
-    }
-
-    @Override
-    public void readPausedTooLong(CallSession call) {
-        LOG.debug("Client call {} paused reading for long", call.uuidText());
-    }
-
     /** Builds each dialled connection's pipeline: what a server sends is checked as Asterisk checks it. */
     private final class CallChannelInitializer extends ChannelInitializer<Channel> {
         @Override
         protected void initChannel(Channel channel) {
             CallSession call = CallSession.dialled(channel, settings, AudioSocketClient.this,
                     channel.attr(DIALLED_UUID).get());
-            connections.add(call);
+            register(call);
             ChannelPipeline pipeline = channel.pipeline();
             if (sslContext != null) {
                 SSLEngine engine = sslContext.createSSLEngine(configuration.getHost(), configuration.getPort());

@@ -1,13 +1,8 @@
 package org.apache.camel.component.audiosocket.server;
 
 import java.net.InetSocketAddress;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -27,12 +22,11 @@ import org.apache.camel.component.audiosocket.protocol.AudioSocketFrameDecoder;
 import org.apache.camel.component.audiosocket.protocol.AudioSocketFrameEncoder;
 import org.apache.camel.component.audiosocket.session.CallChannelHandler;
 import org.apache.camel.component.audiosocket.session.CallEventSink;
-import org.apache.camel.component.audiosocket.session.CallHost;
+import org.apache.camel.component.audiosocket.session.CallRegistry;
 import org.apache.camel.component.audiosocket.session.CallSession;
 import org.apache.camel.component.audiosocket.session.CallSettings;
 import org.apache.camel.component.netty.NettyServerBootstrapConfiguration;
 import org.apache.camel.component.netty.SingleTCPNettyServerBootstrapFactory;
-import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * options come from camel-netty's {@link SingleTCPNettyServerBootstrapFactory}; this class adds the AudioSocket
  * pipeline and keeps the live calls, by UUID, for the producer to find.
  */
-public final class AudioSocketServer extends ServiceSupport implements CallHost {
+public final class AudioSocketServer extends CallRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(AudioSocketServer.class);
     private static final int NETTY_SHUTDOWN_WAIT_MILLIS = 100;
@@ -51,11 +45,6 @@ public final class AudioSocketServer extends ServiceSupport implements CallHost 
     private final CallSettings settings;
     private final CallEventSink sink;
     private final Executor executor;
-    private final Map<UUID, CallSession> callsByUuid = new ConcurrentHashMap<>();
-    private final Set<CallSession> connections = ConcurrentHashMap.newKeySet();
-    private final LongAdder callsTotal = new LongAdder();
-    private final LongAdder protocolErrors = new LongAdder();
-    private final LongAdder longReadPauses = new LongAdder();
     private ChannelGroup channels;
     private SingleTCPNettyServerBootstrapFactory bootstrap;
     private SSLContext sslContext;
@@ -68,36 +57,6 @@ public final class AudioSocketServer extends ServiceSupport implements CallHost 
         this.settings = settings;
         this.sink = sink;
         this.executor = executor;
-    }
-
-    /** The live call with this UUID, or null. */
-    public CallSession findCall(UUID uuid) {
-        return callsByUuid.get(uuid);
-    }
-
-    /** Calls whose UUID has arrived and that have not ended. */
-    public int activeCalls() {
-        return callsByUuid.size();
-    }
-
-    /** Open connections, including those that have not sent their UUID yet. */
-    public int openConnections() {
-        return connections.size();
-    }
-
-    /** Calls begun since the server started. */
-    public long callsTotal() {
-        return callsTotal.sum();
-    }
-
-    /** Connections closed for breaking the protocol. */
-    public long protocolErrors() {
-        return protocolErrors.sum();
-    }
-
-    /** Times a call's reading stayed paused by backpressure longer than readPauseWarnThreshold. */
-    public long longReadPauses() {
-        return longReadPauses.sum();
     }
 
     /** The address the server is bound to (with the real port when port 0 was asked for), or null when not bound. */
@@ -140,21 +99,7 @@ public final class AudioSocketServer extends ServiceSupport implements CallHost 
                 channel.close().awaitUninterruptibly();
             }
         }
-        // a connection accepted just before the server channel closed may join late: end it as well
-        Set<CallSession> ending = ConcurrentHashMap.newKeySet();
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(configuration.getShutdownTimeout());
-        do {
-            for (CallSession call : connections) {
-                if (ending.add(call)) {
-                    call.channel().eventLoop().execute(call::onShutdown);
-                }
-            }
-            if (ending.stream().allMatch(CallSession::isFinished) && connections.isEmpty()) {
-                break;
-            }
-            Thread.sleep(5);
-        } while (System.nanoTime() < deadline);
-        long unfinished = ending.stream().filter(c -> !c.isFinished()).count();
+        long unfinished = endAllCalls(configuration.getShutdownTimeout());
         if (unfinished > 0) {
             LOG.warn("AudioSocket server {}:{} stopped with {} call(s) whose last events had not reached the route"
                      + " within shutdownTimeout ({} ms)",
@@ -189,16 +134,11 @@ public final class AudioSocketServer extends ServiceSupport implements CallHost 
     private CallSession accept(Channel channel) {
         channels.add(channel);
         CallSession call = CallSession.accepted(channel, settings, this);
-        connections.add(call);
+        register(call);
         if (stopping) {
             channel.eventLoop().execute(call::onShutdown);
         }
         return call;
-    }
-
-    @Override
-    public void connectionClosed(CallSession call) {
-        connections.remove(call);
     }
 
     @Override
@@ -209,32 +149,6 @@ public final class AudioSocketServer extends ServiceSupport implements CallHost 
     @Override
     public CallEventSink sink() {
         return sink;
-    }
-
-    @Override
-    public void callStarted(CallSession call) {
-        callsTotal.increment();
-        CallSession previous = callsByUuid.put(call.uuid(), call);
-        if (previous != null) {
-            LOG.warn("AudioSocket call {} connected again from {} while its connection from {} is still up;"
-                     + " playback now goes to the new connection",
-                    call.uuidText(), call.remoteAddress(), previous.remoteAddress());
-        }
-    }
-
-    @Override
-    public void callEnded(CallSession call) {
-        callsByUuid.remove(call.uuid(), call);
-    }
-
-    @Override
-    public void protocolErrorOccurred(CallSession call) {
-        protocolErrors.increment();
-    }
-
-    @Override
-    public void readPausedTooLong(CallSession call) {
-        longReadPauses.increment();
     }
 
     /** Builds each accepted connection's pipeline. */

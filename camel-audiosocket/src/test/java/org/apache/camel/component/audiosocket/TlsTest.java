@@ -10,6 +10,7 @@ import org.apache.camel.BindToRegistry;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.audiosocket.support.AudioSocketTestSupport;
+import org.apache.camel.component.audiosocket.support.EventCollector;
 import org.apache.camel.component.audiosocket.testkit.SimulatedCall;
 import org.apache.camel.component.audiosocket.support.Frames;
 import org.apache.camel.support.jsse.KeyManagersParameters;
@@ -21,11 +22,12 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** AudioSocket tunnelled over TLS, configured with Camel's SSLContextParameters: audio both ways, byte-exact. */
+/** AudioSocket tunnelled over TLS, server and client mode, configured with Camel's SSLContextParameters. */
 class TlsTest extends AudioSocketTestSupport {
 
     private static final String PASSWORD = "changeit";
     private static final Path KEYSTORE = createKeystore();
+    private final EventCollector clientEvents = new EventCollector();
 
     @BindToRegistry("tls")
     public SSLContextParameters tls() {
@@ -50,6 +52,10 @@ class TlsTest extends AudioSocketTestSupport {
             @Override
             public void configure() {
                 from(audiosocket("sslContextParameters=#tls&exchangePattern=InOut")).process(events);
+                // client mode over TLS, and a consumer hearing what the server echoes back
+                String client = audiosocket("clientMode=true&sslContextParameters=#tls");
+                from("direct:dial").to(client);
+                from(client).process(clientEvents);
             }
         };
     }
@@ -68,6 +74,17 @@ class TlsTest extends AudioSocketTestSupport {
         assertArrayEquals(audio, events.audio(uuid.toString()));
         assertEquals("REMOTE_CLOSED", events.ofType(uuid.toString(), "HANGUP").get(0)
                 .header(AudioSocketConstants.HANGUP_REASON));
+    }
+
+    @Test
+    void clientModeOverTls() throws Exception {
+        String uuid = UUID.randomUUID().toString();
+        byte[] audio = Frames.pattern(6, 960);
+        template.sendBodyAndHeader("direct:dial", audio, AudioSocketConstants.UUID, uuid);
+        clientEvents.await(e -> uuid.equals(e.uuid()) && clientEvents.audio(uuid).length == audio.length, 5,
+                TimeUnit.SECONDS);
+        assertArrayEquals(audio, clientEvents.audio(uuid));
+        assertArrayEquals(audio, events.audio(uuid));
     }
 
     /** A self-signed key pair made with the JDK's keytool, for this test run only. */

@@ -62,6 +62,7 @@ public class AudioSocketConsumer extends DefaultConsumer implements CallEventSin
                 executor);
         ServiceHelper.startService(server);
         getEndpoint().getComponent().registerServer(config, server);
+        setHealthCheck(new AudioSocketConsumerHealthCheck(this));
     }
 
     /**

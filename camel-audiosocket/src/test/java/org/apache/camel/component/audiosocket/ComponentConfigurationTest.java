@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.catalog.EndpointValidationResult;
+import org.apache.camel.catalog.impl.DefaultRuntimeCamelCatalog;
 import org.apache.camel.component.audiosocket.audio.AudioCodec;
 import org.apache.camel.spi.PropertyConfigurer;
 import org.apache.camel.support.PluginHelper;
@@ -119,6 +121,21 @@ class ComponentConfigurationTest extends CamelTestSupport {
             cause = cause.getCause();
         }
         assertTrue(cause.getMessage().contains(message), options + ": " + e);
+    }
+
+    @Test
+    void toolingValidatesUrisAgainstTheComponentJson() {
+        // what IDEs, the YAML DSL schema tooling and Camel JBang use: the catalog reads our component JSON
+        DefaultRuntimeCamelCatalog catalog = new DefaultRuntimeCamelCatalog();
+        catalog.setCamelContext(context);
+        assertNotNull(catalog.componentJSonSchema("audiosocket"));
+        assertTrue(catalog.validateEndpointProperties("audiosocket:0.0.0.0:9092?chunkDuration=100&codec=ULAW"
+                                                      + "&keepAliveInterval=1s").isSuccess());
+        EndpointValidationResult wrong = catalog.validateEndpointProperties(
+                "audiosocket:0.0.0.0:9092?chunkDuration=abc&codec=mp3&chunkSize=100");
+        assertTrue(wrong.getInvalidInteger().containsKey("chunkDuration"), wrong.summaryErrorMessage(false));
+        assertTrue(wrong.getInvalidEnum().containsKey("codec"), wrong.summaryErrorMessage(false));
+        assertTrue(wrong.getUnknown().contains("chunkSize"), wrong.summaryErrorMessage(false));
     }
 
     @Test

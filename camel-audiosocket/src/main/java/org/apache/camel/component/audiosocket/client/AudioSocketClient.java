@@ -32,6 +32,7 @@ import io.netty.util.AttributeKey;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.audiosocket.AudioSocketConfiguration;
 import org.apache.camel.component.audiosocket.AudioSocketConnectException;
+import org.apache.camel.component.audiosocket.metrics.AudioSocketMetrics;
 import org.apache.camel.component.audiosocket.protocol.AudioSocketFrameDecoder;
 import org.apache.camel.component.audiosocket.protocol.AudioSocketFrameEncoder;
 import org.apache.camel.component.audiosocket.session.CallChannelHandler;
@@ -61,6 +62,7 @@ public final class AudioSocketClient extends CallRegistry {
     private EventLoopGroup ownGroup;
     private Bootstrap bootstrap;
     private SSLContext sslContext;
+    private AutoCloseable metrics;
 
     /**
      * @param camelContext  for SSL configuration; may be null when no TLS is used
@@ -178,12 +180,20 @@ public final class AudioSocketClient extends CallRegistry {
                 .option(ChannelOption.SO_KEEPALIVE, configuration.isKeepAlive())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) configuration.getConnectTimeout())
                 .handler(new CallChannelInitializer());
+        if (camelContext != null) {
+            metrics = AudioSocketMetrics.bind(camelContext, this, "client",
+                    configuration.getHost() + ":" + configuration.getPort());
+        }
     }
 
     /** Ends every call the way Asterisk does (closing the connection) and waits for their last events. */
     @Override
     protected void doStop() throws Exception {
         endAllCalls(configuration.getShutdownTimeout());
+        if (metrics != null) {
+            metrics.close();
+            metrics = null;
+        }
         if (ownGroup != null) {
             ownGroup.shutdownGracefully(0, configuration.getShutdownTimeout(), TimeUnit.MILLISECONDS);
             ownGroup = null;

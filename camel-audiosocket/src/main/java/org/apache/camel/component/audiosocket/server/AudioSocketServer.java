@@ -18,6 +18,7 @@ import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.ImmediateEventExecutor;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.audiosocket.AudioSocketConfiguration;
+import org.apache.camel.component.audiosocket.metrics.AudioSocketMetrics;
 import org.apache.camel.component.audiosocket.protocol.AudioSocketFrameDecoder;
 import org.apache.camel.component.audiosocket.protocol.AudioSocketFrameEncoder;
 import org.apache.camel.component.audiosocket.session.CallChannelHandler;
@@ -49,6 +50,7 @@ public final class AudioSocketServer extends CallRegistry {
     private SingleTCPNettyServerBootstrapFactory bootstrap;
     private SSLContext sslContext;
     private volatile boolean stopping;
+    private AutoCloseable metrics;
 
     public AudioSocketServer(CamelContext camelContext, AudioSocketConfiguration configuration, CallSettings settings,
                              CallEventSink sink, Executor executor) {
@@ -82,6 +84,8 @@ public final class AudioSocketServer extends CallRegistry {
         bootstrap = new SingleTCPNettyServerBootstrapFactory();
         bootstrap.init(camelContext, nettyConfiguration(), new CallChannelInitializer());
         bootstrap.start();
+        metrics = AudioSocketMetrics.bind(camelContext, this, "server",
+                configuration.getHost() + ":" + configuration.getPort());
     }
 
     /**
@@ -107,6 +111,7 @@ public final class AudioSocketServer extends CallRegistry {
         }
         bootstrap.stop();
         bootstrap = null;
+        metrics.close();
     }
 
     private NettyServerBootstrapConfiguration nettyConfiguration() {

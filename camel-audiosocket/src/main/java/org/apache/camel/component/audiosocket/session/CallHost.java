@@ -2,6 +2,8 @@ package org.apache.camel.component.audiosocket.session;
 
 import java.util.concurrent.Executor;
 
+import org.apache.camel.component.audiosocket.protocol.AudioSocketProtocolError;
+
 /** The server (or, in client mode, the client) a call lives on, as the call sees it. */
 public interface CallHost {
 
@@ -20,9 +22,21 @@ public interface CallHost {
     /** The connection closed, whether or not its call ever started. */
     void connectionClosed(CallSession call);
 
-    /** A call broke the protocol (counted). */
-    void protocolErrorOccurred(CallSession call);
+    /** A call broke the protocol (counted, by error). */
+    void protocolErrorOccurred(CallSession call, AudioSocketProtocolError error);
+
+    /** A call's socket stopped being read because its route fell behind (counted). */
+    void readPaused(CallSession call);
 
     /** A call's socket stayed paused by backpressure longer than allowed (counted). */
     void readPausedTooLong(CallSession call);
+
+    /** An audio frame of this many bytes arrived (counted; called for every frame, so it must be cheap). */
+    void audioReceived(int bytes);
+
+    /** An audio frame of this many bytes was written into a call (counted; called for every frame). */
+    void audioSent(int bytes);
+
+    /** Audio to play arrived shortly after a call's playback queue had run dry: the listener heard a gap. */
+    void playbackUnderrun(CallSession call);
 }

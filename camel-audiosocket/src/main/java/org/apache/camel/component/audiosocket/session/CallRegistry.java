@@ -1,5 +1,6 @@
 package org.apache.camel.component.audiosocket.session;
 
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -7,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
+import org.apache.camel.component.audiosocket.protocol.AudioSocketProtocolError;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +24,20 @@ public abstract class CallRegistry extends ServiceSupport implements CallHost {
     private final Map<UUID, CallSession> callsByUuid = new ConcurrentHashMap<>();
     private final Set<CallSession> connections = ConcurrentHashMap.newKeySet();
     private final LongAdder callsTotal = new LongAdder();
-    private final LongAdder protocolErrors = new LongAdder();
+    private final Map<AudioSocketProtocolError, LongAdder> protocolErrors = new EnumMap<>(AudioSocketProtocolError.class);
+    private final LongAdder readPauses = new LongAdder();
     private final LongAdder longReadPauses = new LongAdder();
+    private final LongAdder framesReceived = new LongAdder();
+    private final LongAdder bytesReceived = new LongAdder();
+    private final LongAdder framesSent = new LongAdder();
+    private final LongAdder bytesSent = new LongAdder();
+    private final LongAdder playbackUnderruns = new LongAdder();
+
+    protected CallRegistry() {
+        for (AudioSocketProtocolError error : AudioSocketProtocolError.values()) {
+            protocolErrors.put(error, new LongAdder());
+        }
+    }
 
     /** The live call with this UUID, or null. */
     public CallSession findCall(UUID uuid) {
@@ -47,12 +61,56 @@ public abstract class CallRegistry extends ServiceSupport implements CallHost {
 
     /** Connections closed for breaking the protocol. */
     public long protocolErrors() {
-        return protocolErrors.sum();
+        return protocolErrors.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    /** Connections closed for breaking the protocol in the given way. */
+    public long protocolErrors(AudioSocketProtocolError error) {
+        return protocolErrors.get(error).sum();
+    }
+
+    /** Times a call's reading was paused because its route fell behind (backpressure). */
+    public long readPauses() {
+        return readPauses.sum();
     }
 
     /** Times a call's reading stayed paused by backpressure longer than readPauseWarnThreshold. */
     public long longReadPauses() {
         return longReadPauses.sum();
+    }
+
+    /** Audio frames received from all calls. */
+    public long framesReceived() {
+        return framesReceived.sum();
+    }
+
+    /** Bytes of audio received from all calls. */
+    public long bytesReceived() {
+        return bytesReceived.sum();
+    }
+
+    /** Audio frames written into all calls (keep-alive silence included). */
+    public long framesSent() {
+        return framesSent.sum();
+    }
+
+    /** Bytes of audio written into all calls. */
+    public long bytesSent() {
+        return bytesSent.sum();
+    }
+
+    /** Times audio to play arrived within a moment of a call's playback running dry (a gap the caller heard). */
+    public long playbackUnderruns() {
+        return playbackUnderruns.sum();
+    }
+
+    /** Milliseconds of audio waiting to be played, over all live calls. */
+    public long queuedPlaybackMillis() {
+        long queued = 0;
+        for (CallSession call : callsByUuid.values()) {
+            queued += call.queuedPlaybackMillis();
+        }
+        return queued;
     }
 
     /** A new connection's call, kept until the connection closes. */
@@ -110,12 +168,34 @@ public abstract class CallRegistry extends ServiceSupport implements CallHost {
     }
 
     @Override
-    public void protocolErrorOccurred(CallSession call) {
-        protocolErrors.increment();
+    public void protocolErrorOccurred(CallSession call, AudioSocketProtocolError error) {
+        protocolErrors.get(error).increment();
+    }
+
+    @Override
+    public void readPaused(CallSession call) {
+        readPauses.increment();
     }
 
     @Override
     public void readPausedTooLong(CallSession call) {
         longReadPauses.increment();
+    }
+
+    @Override
+    public void audioReceived(int bytes) {
+        framesReceived.increment();
+        bytesReceived.add(bytes);
+    }
+
+    @Override
+    public void audioSent(int bytes) {
+        framesSent.increment();
+        bytesSent.add(bytes);
+    }
+
+    @Override
+    public void playbackUnderrun(CallSession call) {
+        playbackUnderruns.increment();
     }
 }

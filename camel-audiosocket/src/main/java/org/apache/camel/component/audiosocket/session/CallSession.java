@@ -122,6 +122,12 @@ public final class CallSession implements Playback.Listener {
         return started;
     }
 
+    /** Milliseconds of audio waiting to be played into the call. */
+    public long queuedPlaybackMillis() {
+        Playback p = playback;
+        return p == null ? 0 : p.queuedMillis();
+    }
+
     /** Audio frames this end has written into the call. */
     public long framesSent() {
         Playback p = playback;
@@ -216,6 +222,7 @@ public final class CallSession implements Playback.Listener {
         if (ended) {
             return;
         }
+        host.audioReceived(frame.payloadLength());
         int rate = frame.sampleRate();
         if (rate != sampleRate) {
             sampleRate = rate;
@@ -262,7 +269,7 @@ public final class CallSession implements Playback.Listener {
         if (isClosing()) {
             return;
         }
-        host.protocolErrorOccurred(this);
+        host.protocolErrorOccurred(this, error.error());
         LOG.warn("AudioSocket connection {} {}{} closed: {}", role == CallRole.SERVER ? "from" : "to", remoteAddress,
                 uuidText == null ? "" : " (call " + uuidText + ")", error.getMessage());
         flushAudio();
@@ -326,6 +333,16 @@ public final class CallSession implements Playback.Listener {
     }
 
     // ---- playback's listener, on the event loop
+
+    @Override
+    public void frameSent(int bytes) {
+        host.audioSent(bytes);
+    }
+
+    @Override
+    public void underrun() {
+        host.playbackUnderrun(this);
+    }
 
     @Override
     public void markReached(String name) {
@@ -399,6 +416,7 @@ public final class CallSession implements Playback.Listener {
             return;
         }
         readPaused = true;
+        host.readPaused(this);
         channel.config().setAutoRead(false);
         readPauseWarning = channel.eventLoop().schedule(() -> {
             host.readPausedTooLong(this);

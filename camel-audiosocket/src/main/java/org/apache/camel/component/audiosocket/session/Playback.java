@@ -59,7 +59,16 @@ final class Playback {
 
         /** Playback reached a hangup: the audio queued before it has been played. */
         void hangupReached();
+
+        /** An audio frame of this many bytes was written. */
+        void frameSent(int bytes);
+
+        /** Audio arrived shortly after the queue had run dry: the listener heard a gap. */
+        void underrun();
     }
+
+    /** Audio that comes within this long after the previous audio ended was meant to follow it: a gap is an underrun. */
+    private static final long UNDERRUN_WINDOW_NANOS = 200_000_000L;
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
@@ -85,6 +94,7 @@ final class Playback {
     private long timelineStart;
     private long timelineNanos;
     private long playedUntil;
+    private long audioPlayedUntil;
     private volatile long framesSent;
 
     /**
@@ -175,7 +185,13 @@ final class Playback {
         channel.writeAndFlush(new AudioFrame(kind, Unpooled.wrappedBuffer(new byte[kind.bytesPer20Millis()])),
                 channel.voidPromise());
         framesSent++;
+        listener.frameSent(kind.bytesPer20Millis());
         playedUntil = Math.max(now, playedUntil) + nanosOf(kind.bytesPer20Millis(), kind);
+    }
+
+    /** Milliseconds of audio queued and not yet sent. */
+    long queuedMillis() {
+        return Math.max(0, TimeUnit.NANOSECONDS.toMillis(queuedNanos.get()));
     }
 
     /** Audio frames written into the call so far (keep-alive silence included). */
@@ -225,6 +241,9 @@ final class Playback {
         if (nextTick == null && !playlist.isEmpty()) {
             // a new timeline, starting no earlier than the end of the audio already sent
             long now = System.nanoTime();
+            if (audioPlayedUntil != 0 && now > audioPlayedUntil && now - audioPlayedUntil < UNDERRUN_WINDOW_NANOS) {
+                listener.underrun();
+            }
             timelineStart = Math.max(now, playedUntil);
             timelineNanos = 0;
             nextTick = eventLoop.schedule(tick, timelineStart - now, TimeUnit.NANOSECONDS);
@@ -266,6 +285,7 @@ final class Playback {
         long sentBefore = nanosOf(offset, audio.kind);
         channel.writeAndFlush(frameOf(audio, offset, length), channel.voidPromise());
         framesSent++; // written by the event loop only
+        listener.frameSent(length);
         offset += length;
         long frameNanos = nanosOf(offset, audio.kind) - sentBefore;
         if (audio.generation == generation) {
@@ -276,6 +296,7 @@ final class Playback {
         }
         timelineNanos += frameNanos;
         playedUntil = timelineStart + timelineNanos;
+        audioPlayedUntil = playedUntil;
         // the next frame (or mark, or hangup) is due when this one has played
         nextTick = eventLoop.schedule(tick, playedUntil - System.nanoTime(), TimeUnit.NANOSECONDS);
     }

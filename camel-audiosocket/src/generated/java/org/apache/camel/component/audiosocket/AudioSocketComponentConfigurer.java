@@ -50,6 +50,10 @@ public class AudioSocketComponentConfigurer extends PropertyConfigurerSupport im
         case "events": getOrCreateConfiguration(target).setEvents(property(camelContext, java.lang.String.class, value)); return true;
         case "executorservice":
         case "executorService": getOrCreateConfiguration(target).setExecutorService(property(camelContext, java.util.concurrent.ExecutorService.class, value)); return true;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "keepalive":
         case "keepAlive": getOrCreateConfiguration(target).setKeepAlive(property(camelContext, boolean.class, value)); return true;
         case "keepaliveinterval":
@@ -111,6 +115,10 @@ public class AudioSocketComponentConfigurer extends PropertyConfigurerSupport im
         case "events": return java.lang.String.class;
         case "executorservice":
         case "executorService": return java.util.concurrent.ExecutorService.class;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return boolean.class;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return boolean.class;
         case "keepalive":
         case "keepAlive": return boolean.class;
         case "keepaliveinterval":
@@ -173,6 +181,10 @@ public class AudioSocketComponentConfigurer extends PropertyConfigurerSupport im
         case "events": return getOrCreateConfiguration(target).getEvents();
         case "executorservice":
         case "executorService": return getOrCreateConfiguration(target).getExecutorService();
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "keepalive":
         case "keepAlive": return getOrCreateConfiguration(target).isKeepAlive();
         case "keepaliveinterval":

@@ -9,14 +9,14 @@ import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.component.audiosocket.server.AudioSocketServer;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 
 /**
  * The {@code audiosocket:} component: live call audio from Asterisk's AudioSocket into routes, and audio from routes
  * back into the call.
  */
 @Component("audiosocket")
-public class AudioSocketComponent extends DefaultComponent implements SSLContextParametersAware {
+public class AudioSocketComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
     /** The servers of the started consumers, by host:port, for the producers to find their calls. */
     private final Map<String, AudioSocketServer> servers = new ConcurrentHashMap<>();

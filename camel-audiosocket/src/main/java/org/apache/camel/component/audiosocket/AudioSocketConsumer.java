@@ -62,7 +62,9 @@ public class AudioSocketConsumer extends DefaultConsumer implements CallEventSin
                 executor);
         ServiceHelper.startService(server);
         getEndpoint().getComponent().registerServer(config, server);
-        setHealthCheck(new AudioSocketConsumerHealthCheck(this));
+        if (getEndpoint().getComponent().isHealthCheckConsumerEnabled()) {
+            setHealthCheck(new AudioSocketConsumerHealthCheck(this));
+        }
     }
 
     /**

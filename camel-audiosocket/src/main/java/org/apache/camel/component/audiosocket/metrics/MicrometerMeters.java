@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.audiosocket.protocol.AudioSocketProtocolError;
 import org.apache.camel.component.audiosocket.session.CallRegistry;
@@ -59,9 +60,14 @@ final class MicrometerMeters {
         return () -> meters.forEach(registry::remove);
     }
 
+    /** The one MeterRegistry; where there are several (Spring Boot with more than one backend), their composite. */
     private static MeterRegistry findRegistry(CamelContext context) {
         Set<MeterRegistry> found = context.getRegistry().findByType(MeterRegistry.class);
-        return found.size() == 1 ? found.iterator().next() : null;
+        if (found.size() == 1) {
+            return found.iterator().next();
+        }
+        List<MeterRegistry> composites = found.stream().filter(CompositeMeterRegistry.class::isInstance).toList();
+        return composites.size() == 1 ? composites.get(0) : null;
     }
 
     private static Meter gauge(

@@ -10,6 +10,7 @@ import io.netty.channel.kqueue.KQueue;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.audiosocket.AudioSocketCallNotFoundException;
+import org.apache.camel.component.audiosocket.audio.CallRecorder;
 import org.apache.camel.component.audiosocket.audio.PcmAudio;
 import org.apache.camel.component.audiosocket.audio.Wav;
 
@@ -20,8 +21,8 @@ import static org.apache.camel.component.audiosocket.AudioSocketConstants.EVENT_
  * starts.
  * <p>
  * Each call's exchanges arrive one at a time and in order (CALL_START, AUDIO..., DTMF among them, HANGUP last), while
- * different calls run in parallel: so a call's recording needs no locking, and no state is kept between exchanges
- * other than the file itself.
+ * different calls run in parallel: so the component's {@link CallRecorder} needs no locking, and keeps no state
+ * between exchanges other than the file itself.
  */
 public class CallRecorderRoutes extends RouteBuilder {
 
@@ -46,7 +47,7 @@ public class CallRecorderRoutes extends RouteBuilder {
     public void configure() throws Exception {
         Path recordingsDir = Path.of(getCamelContext().resolvePropertyPlaceholders("{{recordings.dir}}"))
                 .toAbsolutePath();
-        WavRecorder recorder = new WavRecorder(recordingsDir);
+        CallRecorder recorder = new CallRecorder(recordingsDir);
         PcmAudio greeting = loadGreeting();
         log.info("Recording calls to {}", recordingsDir);
 
@@ -56,22 +57,20 @@ public class CallRecorderRoutes extends RouteBuilder {
                 .log(LoggingLevel.INFO, "Call ${header.CamelAudioSocketUuid} ended before the greeting: ${exception.message}");
 
         from(AUDIOSOCKET).routeId("call-recorder")
+            // the component's recorder: <uuid>.wav from the first AUDIO, finished at HANGUP
+            .bean(recorder, "record")
             .choice()
                 .when(header(EVENT_TYPE).isEqualTo("CALL_START"))
                     .log("Call ${header.CamelAudioSocketUuid} started from ${header.CamelAudioSocketRemoteAddress}")
-                    .process(recorder::start)
                     // queued for playback at once, then sent 20 ms at a time while the route goes on
                     .setBody(constant(greeting))
                     .to(AUDIOSOCKET)
-                .when(header(EVENT_TYPE).isEqualTo("AUDIO"))
-                    .process(recorder::prepareAudio)
-                    .to("file:" + recordingsDir + "?fileExist=Append&fileName=${header.CamelAudioSocketUuid}.wav")
                 .when(header(EVENT_TYPE).isEqualTo("DTMF"))
                     .log("Call ${header.CamelAudioSocketUuid} pressed ${header.CamelAudioSocketDtmfDigit}")
                 .when(header(EVENT_TYPE).isEqualTo("HANGUP"))
-                    .process(recorder::finish)
                     .log("Call ${header.CamelAudioSocketUuid} ended (${header.CamelAudioSocketHangupReason}) after"
-                         + " ${header.CamelAudioSocketCallDuration} ms: ${header." + WavRecorder.RECORDING + "}")
+                         + " ${header.CamelAudioSocketCallDuration} ms; recording: ${header." + CallRecorder.RECORDING
+                         + "}")
                 .when(header(EVENT_TYPE).isEqualTo("ERROR"))
                     .log(LoggingLevel.WARN, "Call ${header.CamelAudioSocketUuid} from ${header.CamelAudioSocketRemoteAddress}:"
                                             + " ${header.CamelAudioSocketErrorType}: ${body}")

@@ -245,6 +245,9 @@ public final class CallSimulator {
             out.printf("  server pacing  gap p50 %.2f ms, p99 %.2f ms, max %.2f ms over %d gaps (%d pauses over %d ms"
                        + " not counted)%n",
                     s.gapP50(), s.gapP99(), s.gapMax(), s.gaps(), s.pauses(), SimulationStats.PAUSE_NANOS / 1_000_000);
+        } else if (s.framesReceived() > 0) {
+            out.printf("  server pacing  only isolated frames came back (%d pauses over %d ms, no gaps to measure)%n",
+                    s.pauses(), SimulationStats.PAUSE_NANOS / 1_000_000);
         } else {
             out.println("  server pacing  no audio came back");
         }

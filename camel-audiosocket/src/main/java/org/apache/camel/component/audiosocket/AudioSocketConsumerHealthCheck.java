@@ -50,8 +50,9 @@ final class AudioSocketConsumerHealthCheck implements HealthCheck {
             return builder.down().message("AudioSocket server " + config.getHost() + ":" + config.getPort()
                                           + " is not accepting calls").build();
         }
+        AudioSocketConfiguration config = consumer.getEndpoint().getConfiguration();
         return builder.up()
-                .detail("audiosocket.address", bound.getHostString() + ":" + bound.getPort())
+                .detail("audiosocket.address", config.getHost() + ":" + bound.getPort())
                 .detail("audiosocket.calls.active", server.activeCalls())
                 .detail("audiosocket.connections.open", server.openConnections())
                 .detail("audiosocket.calls.total", server.callsTotal())

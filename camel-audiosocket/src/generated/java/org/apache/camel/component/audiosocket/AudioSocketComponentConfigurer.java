@@ -30,6 +30,8 @@ public class AudioSocketComponentConfigurer extends PropertyConfigurerSupport im
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         AudioSocketComponent target = (AudioSocketComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowedclients":
+        case "allowedClients": getOrCreateConfiguration(target).setAllowedClients(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "backlog": getOrCreateConfiguration(target).setBacklog(property(camelContext, int.class, value)); return true;
@@ -50,16 +52,22 @@ public class AudioSocketComponentConfigurer extends PropertyConfigurerSupport im
         case "events": getOrCreateConfiguration(target).setEvents(property(camelContext, java.lang.String.class, value)); return true;
         case "executorservice":
         case "executorService": getOrCreateConfiguration(target).setExecutorService(property(camelContext, java.util.concurrent.ExecutorService.class, value)); return true;
+        case "hanguponrouteerror":
+        case "hangupOnRouteError": getOrCreateConfiguration(target).setHangupOnRouteError(property(camelContext, boolean.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "idletimeout":
+        case "idleTimeout": getOrCreateConfiguration(target).setIdleTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "keepalive":
         case "keepAlive": getOrCreateConfiguration(target).setKeepAlive(property(camelContext, boolean.class, value)); return true;
         case "keepaliveinterval":
         case "keepAliveInterval": getOrCreateConfiguration(target).setKeepAliveInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxconcurrentcalls":
+        case "maxConcurrentCalls": getOrCreateConfiguration(target).setMaxConcurrentCalls(property(camelContext, int.class, value)); return true;
         case "maxframesize":
         case "maxFrameSize": getOrCreateConfiguration(target).setMaxFrameSize(property(camelContext, int.class, value)); return true;
         case "maxpendingexchanges":
@@ -95,6 +103,8 @@ public class AudioSocketComponentConfigurer extends PropertyConfigurerSupport im
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowedclients":
+        case "allowedClients": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "backlog": return int.class;
@@ -115,16 +125,22 @@ public class AudioSocketComponentConfigurer extends PropertyConfigurerSupport im
         case "events": return java.lang.String.class;
         case "executorservice":
         case "executorService": return java.util.concurrent.ExecutorService.class;
+        case "hanguponrouteerror":
+        case "hangupOnRouteError": return boolean.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
+        case "idletimeout":
+        case "idleTimeout": return long.class;
         case "keepalive":
         case "keepAlive": return boolean.class;
         case "keepaliveinterval":
         case "keepAliveInterval": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxconcurrentcalls":
+        case "maxConcurrentCalls": return int.class;
         case "maxframesize":
         case "maxFrameSize": return int.class;
         case "maxpendingexchanges":
@@ -161,6 +177,8 @@ public class AudioSocketComponentConfigurer extends PropertyConfigurerSupport im
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         AudioSocketComponent target = (AudioSocketComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowedclients":
+        case "allowedClients": return getOrCreateConfiguration(target).getAllowedClients();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "backlog": return getOrCreateConfiguration(target).getBacklog();
@@ -181,16 +199,22 @@ public class AudioSocketComponentConfigurer extends PropertyConfigurerSupport im
         case "events": return getOrCreateConfiguration(target).getEvents();
         case "executorservice":
         case "executorService": return getOrCreateConfiguration(target).getExecutorService();
+        case "hanguponrouteerror":
+        case "hangupOnRouteError": return getOrCreateConfiguration(target).isHangupOnRouteError();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
+        case "idletimeout":
+        case "idleTimeout": return getOrCreateConfiguration(target).getIdleTimeout();
         case "keepalive":
         case "keepAlive": return getOrCreateConfiguration(target).isKeepAlive();
         case "keepaliveinterval":
         case "keepAliveInterval": return getOrCreateConfiguration(target).getKeepAliveInterval();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxconcurrentcalls":
+        case "maxConcurrentCalls": return getOrCreateConfiguration(target).getMaxConcurrentCalls();
         case "maxframesize":
         case "maxFrameSize": return getOrCreateConfiguration(target).getMaxFrameSize();
         case "maxpendingexchanges":

@@ -23,6 +23,8 @@ public class AudioSocketEndpointConfigurer extends PropertyConfigurerSupport imp
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         AudioSocketEndpoint target = (AudioSocketEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowedclients":
+        case "allowedClients": target.getConfiguration().setAllowedClients(property(camelContext, java.lang.String.class, value)); return true;
         case "backlog": target.getConfiguration().setBacklog(property(camelContext, int.class, value)); return true;
         case "bosscount":
         case "bossCount": target.getConfiguration().setBossCount(property(camelContext, int.class, value)); return true;
@@ -44,12 +46,18 @@ public class AudioSocketEndpointConfigurer extends PropertyConfigurerSupport imp
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "executorservice":
         case "executorService": target.getConfiguration().setExecutorService(property(camelContext, java.util.concurrent.ExecutorService.class, value)); return true;
+        case "hanguponrouteerror":
+        case "hangupOnRouteError": target.getConfiguration().setHangupOnRouteError(property(camelContext, boolean.class, value)); return true;
+        case "idletimeout":
+        case "idleTimeout": target.getConfiguration().setIdleTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "keepalive":
         case "keepAlive": target.getConfiguration().setKeepAlive(property(camelContext, boolean.class, value)); return true;
         case "keepaliveinterval":
         case "keepAliveInterval": target.getConfiguration().setKeepAliveInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxconcurrentcalls":
+        case "maxConcurrentCalls": target.getConfiguration().setMaxConcurrentCalls(property(camelContext, int.class, value)); return true;
         case "maxframesize":
         case "maxFrameSize": target.getConfiguration().setMaxFrameSize(property(camelContext, int.class, value)); return true;
         case "maxpendingexchanges":
@@ -83,6 +91,8 @@ public class AudioSocketEndpointConfigurer extends PropertyConfigurerSupport imp
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowedclients":
+        case "allowedClients": return java.lang.String.class;
         case "backlog": return int.class;
         case "bosscount":
         case "bossCount": return int.class;
@@ -104,12 +114,18 @@ public class AudioSocketEndpointConfigurer extends PropertyConfigurerSupport imp
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "executorservice":
         case "executorService": return java.util.concurrent.ExecutorService.class;
+        case "hanguponrouteerror":
+        case "hangupOnRouteError": return boolean.class;
+        case "idletimeout":
+        case "idleTimeout": return long.class;
         case "keepalive":
         case "keepAlive": return boolean.class;
         case "keepaliveinterval":
         case "keepAliveInterval": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxconcurrentcalls":
+        case "maxConcurrentCalls": return int.class;
         case "maxframesize":
         case "maxFrameSize": return int.class;
         case "maxpendingexchanges":
@@ -144,6 +160,8 @@ public class AudioSocketEndpointConfigurer extends PropertyConfigurerSupport imp
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         AudioSocketEndpoint target = (AudioSocketEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowedclients":
+        case "allowedClients": return target.getConfiguration().getAllowedClients();
         case "backlog": return target.getConfiguration().getBacklog();
         case "bosscount":
         case "bossCount": return target.getConfiguration().getBossCount();
@@ -165,12 +183,18 @@ public class AudioSocketEndpointConfigurer extends PropertyConfigurerSupport imp
         case "exchangePattern": return target.getExchangePattern();
         case "executorservice":
         case "executorService": return target.getConfiguration().getExecutorService();
+        case "hanguponrouteerror":
+        case "hangupOnRouteError": return target.getConfiguration().isHangupOnRouteError();
+        case "idletimeout":
+        case "idleTimeout": return target.getConfiguration().getIdleTimeout();
         case "keepalive":
         case "keepAlive": return target.getConfiguration().isKeepAlive();
         case "keepaliveinterval":
         case "keepAliveInterval": return target.getConfiguration().getKeepAliveInterval();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxconcurrentcalls":
+        case "maxConcurrentCalls": return target.getConfiguration().getMaxConcurrentCalls();
         case "maxframesize":
         case "maxFrameSize": return target.getConfiguration().getMaxFrameSize();
         case "maxpendingexchanges":

@@ -24,7 +24,8 @@ public class AudioSocketEndpointUriFactory extends org.apache.camel.support.comp
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(30);
+        Set<String> props = new HashSet<>(34);
+        props.add("allowedClients");
         props.add("backlog");
         props.add("bossCount");
         props.add("bossGroup");
@@ -37,10 +38,13 @@ public class AudioSocketEndpointUriFactory extends org.apache.camel.support.comp
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("executorService");
+        props.add("hangupOnRouteError");
         props.add("host");
+        props.add("idleTimeout");
         props.add("keepAlive");
         props.add("keepAliveInterval");
         props.add("lazyStartProducer");
+        props.add("maxConcurrentCalls");
         props.add("maxFrameSize");
         props.add("maxPendingExchanges");
         props.add("nativeTransport");

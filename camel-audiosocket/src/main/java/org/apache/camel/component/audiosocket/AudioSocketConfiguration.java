@@ -97,6 +97,35 @@ public class AudioSocketConfiguration implements Cloneable {
     private long uuidTimeout = 5000;
 
     /**
+     * The most connections the server holds at once (calls, and connections that have not sent their UUID yet); one
+     * more is closed at once, counted and logged. Protects the server from floods. 0 means no limit.
+     */
+    @UriParam(label = "consumer", defaultValue = "5000")
+    private int maxConcurrentCalls = 5000;
+
+    /**
+     * The client addresses the server accepts, comma separated: addresses (10.1.2.3, ::1) or CIDR blocks
+     * (10.0.0.0/8, fd00::/8). A connection from elsewhere is closed at once, counted and logged. Empty: any.
+     */
+    @UriParam(label = "consumer,security")
+    private String allowedClients;
+
+    /**
+     * Milliseconds without anything arriving from the peer after which the server hangs up (IDLE_TIMEOUT): for peers
+     * that vanished without closing. Off (0) by default, because a silent caller sends nothing at all for as long as
+     * it is silent.
+     */
+    @UriParam(label = "consumer", defaultValue = "0", javaType = "java.time.Duration")
+    private long idleTimeout;
+
+    /**
+     * Whether a call ends (the server hangs up, ROUTE_ERROR) when its route fails on one of its exchanges. By default
+     * the failure goes to the route's error handler and the call goes on.
+     */
+    @UriParam(label = "consumer", defaultValue = "false")
+    private boolean hangupOnRouteError;
+
+    /**
      * The largest message payload accepted, in bytes (at most 65535, the protocol's limit). A larger message ends that
      * connection with the FRAME_TOO_LARGE error. Asterisk's largest is 7680 bytes (20 ms at 192 kHz).
      */
@@ -269,6 +298,38 @@ public class AudioSocketConfiguration implements Cloneable {
 
     public void setUuidTimeout(long uuidTimeout) {
         this.uuidTimeout = uuidTimeout;
+    }
+
+    public int getMaxConcurrentCalls() {
+        return maxConcurrentCalls;
+    }
+
+    public void setMaxConcurrentCalls(int maxConcurrentCalls) {
+        this.maxConcurrentCalls = maxConcurrentCalls;
+    }
+
+    public String getAllowedClients() {
+        return allowedClients;
+    }
+
+    public void setAllowedClients(String allowedClients) {
+        this.allowedClients = allowedClients;
+    }
+
+    public long getIdleTimeout() {
+        return idleTimeout;
+    }
+
+    public void setIdleTimeout(long idleTimeout) {
+        this.idleTimeout = idleTimeout;
+    }
+
+    public boolean isHangupOnRouteError() {
+        return hangupOnRouteError;
+    }
+
+    public void setHangupOnRouteError(boolean hangupOnRouteError) {
+        this.hangupOnRouteError = hangupOnRouteError;
     }
 
     public int getMaxFrameSize() {

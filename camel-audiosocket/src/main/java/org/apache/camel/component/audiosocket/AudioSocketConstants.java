@@ -52,9 +52,12 @@ public final class AudioSocketConstants {
                                                 + " sent a hangup message), LOCAL_HANGUP (a route sent the HANGUP"
                                                 + " command), PROTOCOL_ERROR (the peer broke the protocol and was"
                                                 + " disconnected), CONNECTION_LOST (the connection failed), SHUTDOWN"
-                                                + " (the consumer was stopped).",
+                                                + " (the consumer was stopped), IDLE_TIMEOUT (nothing arrived for"
+                                                + " idleTimeout), ROUTE_ERROR (the route failed and hangupOnRouteError"
+                                                + " is set).",
               javaType = "String",
-              enums = "REMOTE_CLOSED,REMOTE_HANGUP,LOCAL_HANGUP,PROTOCOL_ERROR,CONNECTION_LOST,SHUTDOWN")
+              enums = "REMOTE_CLOSED,REMOTE_HANGUP,LOCAL_HANGUP,PROTOCOL_ERROR,CONNECTION_LOST,SHUTDOWN,IDLE_TIMEOUT,"
+                      + "ROUTE_ERROR")
     public static final String HANGUP_REASON = "CamelAudioSocketHangupReason";
 
     @Metadata(label = "consumer", description = "How long the call lasted in milliseconds, on HANGUP.",

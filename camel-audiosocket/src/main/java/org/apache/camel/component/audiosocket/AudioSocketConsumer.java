@@ -120,6 +120,9 @@ public class AudioSocketConsumer extends DefaultConsumer implements CallEventSin
             getExceptionHandler().handleException("Error processing " + event.type() + " of AudioSocket call "
                                                   + call.uuidText(),
                     exchange, exchange.getException());
+            if (getEndpoint().getConfiguration().isHangupOnRouteError()) {
+                call.hangupNow(AudioSocketHangupReason.ROUTE_ERROR);
+            }
             return;
         }
         if (!ExchangeHelper.isOutCapable(exchange) || !canReply(event)) {

@@ -11,6 +11,7 @@ import org.apache.camel.Producer;
 import org.apache.camel.component.audiosocket.protocol.AudioSocketFrame;
 import org.apache.camel.component.audiosocket.protocol.UuidFrame;
 import org.apache.camel.component.audiosocket.client.AudioSocketClient;
+import org.apache.camel.component.audiosocket.server.ClientAllowlist;
 import org.apache.camel.component.audiosocket.session.CallSettings;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
@@ -78,6 +79,7 @@ public class AudioSocketEndpoint extends DefaultEndpoint {
 
     /** The settings every call on this endpoint's server gets, checked. */
     CallSettings callSettings() {
+        ClientAllowlist.parse(configuration.getAllowedClients()); // fails on a malformed entry, at start
         int maxFrameSize = configuration.getMaxFrameSize();
         if (maxFrameSize < UuidFrame.PAYLOAD_LENGTH || maxFrameSize > AudioSocketFrame.MAX_PAYLOAD_LENGTH) {
             throw new IllegalArgumentException("maxFrameSize must be " + UuidFrame.PAYLOAD_LENGTH + " to "

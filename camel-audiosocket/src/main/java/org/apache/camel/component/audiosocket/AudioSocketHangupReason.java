@@ -13,5 +13,9 @@ public enum AudioSocketHangupReason {
     /** The connection failed (reset by the peer, I/O error). */
     CONNECTION_LOST,
     /** The consumer stopped while the call was up. */
-    SHUTDOWN
+    SHUTDOWN,
+    /** Nothing arrived from the peer for idleTimeout: the server hung up. */
+    IDLE_TIMEOUT,
+    /** The route failed on one of the call's exchanges and hangupOnRouteError is set: the server hung up. */
+    ROUTE_ERROR
 }

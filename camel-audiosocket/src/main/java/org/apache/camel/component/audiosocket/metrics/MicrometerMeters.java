@@ -53,6 +53,15 @@ final class MicrometerMeters {
         meters.add(counter(registry, "backpressure.long.pauses",
                 "Times a call's socket stayed paused longer than readPauseWarnThreshold", tags, calls,
                 CallRegistry::longReadPauses, null));
+        meters.add(counter(registry, "playback.dropped",
+                "Frames not written into calls whose peer stopped reading", tags, calls,
+                CallRegistry::playbackFramesDropped, null));
+        meters.add(counter(registry, "internal.errors", "Failures that were neither the peer's nor the network's fault",
+                tags, calls, CallRegistry::internalErrors, null));
+        for (CallRegistry.RefusalReason reason : CallRegistry.RefusalReason.values()) {
+            meters.add(counter(registry, "connections.refused", "Connections closed as soon as they were accepted",
+                    tags.and("reason", reason.name()), calls, c -> c.refusedConnections(reason), null));
+        }
         for (AudioSocketProtocolError error : AudioSocketProtocolError.values()) {
             meters.add(counter(registry, "protocol.errors", "Connections closed for breaking the protocol",
                     tags.and("error", error.name()), calls, c -> c.protocolErrors(error), null));

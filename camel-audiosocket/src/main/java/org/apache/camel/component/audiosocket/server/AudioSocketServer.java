@@ -24,6 +24,7 @@ import org.apache.camel.component.audiosocket.protocol.AudioSocketFrameEncoder;
 import org.apache.camel.component.audiosocket.session.CallChannelHandler;
 import org.apache.camel.component.audiosocket.session.CallEventSink;
 import org.apache.camel.component.audiosocket.session.CallRegistry;
+import org.apache.camel.component.audiosocket.session.CallRegistry.RefusalReason;
 import org.apache.camel.component.audiosocket.session.CallSession;
 import org.apache.camel.component.audiosocket.session.CallSettings;
 import org.apache.camel.component.netty.NettyServerBootstrapConfiguration;
@@ -50,6 +51,7 @@ public final class AudioSocketServer extends CallRegistry {
     private SingleTCPNettyServerBootstrapFactory bootstrap;
     private SSLContext sslContext;
     private volatile boolean stopping;
+    private final ClientAllowlist allowlist;
     private AutoCloseable metrics;
 
     public AudioSocketServer(CamelContext camelContext, AudioSocketConfiguration configuration, CallSettings settings,
@@ -59,6 +61,7 @@ public final class AudioSocketServer extends CallRegistry {
         this.settings = settings;
         this.sink = sink;
         this.executor = executor;
+        this.allowlist = ClientAllowlist.parse(configuration.getAllowedClients());
     }
 
     /** The address the server is bound to (with the real port when port 0 was asked for), or null when not bound. */
@@ -136,6 +139,30 @@ public final class AudioSocketServer extends CallRegistry {
 
     // ---- the calls' side
 
+    /**
+     * Closes a new connection at once, counted and logged, when its address is not allowed or the server holds
+     * maxConcurrentCalls connections already.
+     */
+    private boolean refuses(Channel channel) {
+        InetSocketAddress remote = (InetSocketAddress) channel.remoteAddress();
+        RefusalReason reason = null;
+        if (!allowlist.allows(remote.getAddress())) {
+            reason = RefusalReason.NOT_ALLOWED;
+        } else if (configuration.getMaxConcurrentCalls() > 0 && openConnections() >= configuration.getMaxConcurrentCalls()) {
+            reason = RefusalReason.CALL_LIMIT;
+        }
+        if (reason == null) {
+            return false;
+        }
+        refused(reason);
+        LOG.warn("AudioSocket connection from {}:{} refused: {}", remote.getHostString(), remote.getPort(),
+                reason == RefusalReason.NOT_ALLOWED
+                        ? "its address is not in allowedClients (" + allowlist + ")"
+                        : "maxConcurrentCalls (" + configuration.getMaxConcurrentCalls() + ") connections are open");
+        channel.close();
+        return true;
+    }
+
     private CallSession accept(Channel channel) {
         channels.add(channel);
         CallSession call = CallSession.accepted(channel, settings, this);
@@ -160,15 +187,19 @@ public final class AudioSocketServer extends CallRegistry {
     private final class CallChannelInitializer extends ChannelInitializer<Channel> {
         @Override
         protected void initChannel(Channel channel) {
+            if (refuses(channel)) {
+                return;
+            }
             ChannelPipeline pipeline = channel.pipeline();
             if (sslContext != null) {
                 SSLEngine engine = sslContext.createSSLEngine();
                 engine.setUseClientMode(false);
                 pipeline.addLast("ssl", new SslHandler(engine));
             }
-            if (configuration.getKeepAliveInterval() > 0) {
-                pipeline.addLast("keepAlive",
-                        new IdleStateHandler(0, configuration.getKeepAliveInterval(), 0, TimeUnit.MILLISECONDS));
+            if (configuration.getKeepAliveInterval() > 0 || configuration.getIdleTimeout() > 0) {
+                // reader idle: the idle timeout; writer idle: the keep-alive's silence
+                pipeline.addLast("idle", new IdleStateHandler(configuration.getIdleTimeout(),
+                        configuration.getKeepAliveInterval(), 0, TimeUnit.MILLISECONDS));
             }
             pipeline.addLast("decoder", new AudioSocketFrameDecoder(configuration.getMaxFrameSize(), true,
                     settings.codec().bytesPerSample()));

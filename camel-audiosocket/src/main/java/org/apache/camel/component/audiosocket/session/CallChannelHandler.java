@@ -15,16 +15,12 @@ import org.apache.camel.component.audiosocket.protocol.ErrorFrame;
 import org.apache.camel.component.audiosocket.protocol.HangupFrame;
 import org.apache.camel.component.audiosocket.protocol.LegacyFrame;
 import org.apache.camel.component.audiosocket.protocol.UuidFrame;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The last handler of a call's pipeline, on either end: hands what the decoder produced, and what happens to the
  * connection, to the call's {@link CallSession}.
  */
 public final class CallChannelHandler extends ChannelInboundHandlerAdapter {
-
-    private static final Logger LOG = LoggerFactory.getLogger(CallChannelHandler.class);
 
     private final CallSession call;
     private final CallHost host;
@@ -75,7 +71,7 @@ public final class CallChannelHandler extends ChannelInboundHandlerAdapter {
             call.onProtocolError(error);
         } else {
             if (!(cause instanceof IOException)) {
-                LOG.warn("Unexpected failure on AudioSocket connection {}", call, cause);
+                host.internalError(call, cause);
             }
             call.onConnectionError(cause);
         }
@@ -85,6 +81,8 @@ public final class CallChannelHandler extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt instanceof IdleStateEvent idle && idle.state() == IdleState.WRITER_IDLE) {
             call.onWriterIdle();
+        } else if (evt instanceof IdleStateEvent idle && idle.state() == IdleState.READER_IDLE) {
+            call.onReaderIdle();
         } else {
             super.userEventTriggered(ctx, evt);
         }

@@ -39,4 +39,10 @@ public interface CallHost {
 
     /** Audio to play arrived shortly after a call's playback queue had run dry: the listener heard a gap. */
     void playbackUnderrun(CallSession call);
+
+    /** A frame could not be written because the peer stopped reading (its buffers are full): dropped, counted. */
+    void playbackFrameDropped(CallSession call);
+
+    /** Something failed that is neither the peer's fault nor the network's: a bug, counted and logged. */
+    void internalError(CallSession call, Throwable cause);
 }

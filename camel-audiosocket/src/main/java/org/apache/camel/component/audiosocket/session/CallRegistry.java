@@ -32,10 +32,24 @@ public abstract class CallRegistry extends ServiceSupport implements CallHost {
     private final LongAdder framesSent = new LongAdder();
     private final LongAdder bytesSent = new LongAdder();
     private final LongAdder playbackUnderruns = new LongAdder();
+    private final LongAdder playbackFramesDropped = new LongAdder();
+    private final LongAdder internalErrors = new LongAdder();
+    private final Map<RefusalReason, LongAdder> refusals = new EnumMap<>(RefusalReason.class);
+
+    /** Why a server closed a connection as soon as it was accepted. */
+    public enum RefusalReason {
+        /** maxConcurrentCalls connections were open already. */
+        CALL_LIMIT,
+        /** The peer's address is not in allowedClients. */
+        NOT_ALLOWED
+    }
 
     protected CallRegistry() {
         for (AudioSocketProtocolError error : AudioSocketProtocolError.values()) {
             protocolErrors.put(error, new LongAdder());
+        }
+        for (RefusalReason reason : RefusalReason.values()) {
+            refusals.put(reason, new LongAdder());
         }
     }
 
@@ -102,6 +116,26 @@ public abstract class CallRegistry extends ServiceSupport implements CallHost {
     /** Times audio to play arrived within a moment of a call's playback running dry (a gap the caller heard). */
     public long playbackUnderruns() {
         return playbackUnderruns.sum();
+    }
+
+    /** Frames not written into calls whose peer stopped reading. */
+    public long playbackFramesDropped() {
+        return playbackFramesDropped.sum();
+    }
+
+    /** Failures that were neither the peers' nor the network's fault. */
+    public long internalErrors() {
+        return internalErrors.sum();
+    }
+
+    /** Connections closed as soon as they were accepted, for the given reason. */
+    public long refusedConnections(RefusalReason reason) {
+        return refusals.get(reason).sum();
+    }
+
+    /** Counts a connection closed as soon as it was accepted. */
+    protected void refused(RefusalReason reason) {
+        refusals.get(reason).increment();
     }
 
     /** Milliseconds of audio waiting to be played, over all live calls. */
@@ -197,5 +231,16 @@ public abstract class CallRegistry extends ServiceSupport implements CallHost {
     @Override
     public void playbackUnderrun(CallSession call) {
         playbackUnderruns.increment();
+    }
+
+    @Override
+    public void playbackFrameDropped(CallSession call) {
+        playbackFramesDropped.increment();
+    }
+
+    @Override
+    public void internalError(CallSession call, Throwable cause) {
+        internalErrors.increment();
+        LOG.warn("Unexpected failure on AudioSocket connection {}", call, cause);
     }
 }

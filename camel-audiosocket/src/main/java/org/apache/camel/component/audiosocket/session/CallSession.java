@@ -298,6 +298,43 @@ public final class CallSession implements Playback.Listener {
         channel.close();
     }
 
+    /** Nothing arrived from the peer for the idle timeout: it vanished without closing, or never speaks again. */
+    public void onReaderIdle() {
+        if (isClosing()) {
+            return;
+        }
+        LOG.info("AudioSocket connection {} {}{}: nothing arrived for the idle timeout; hanging up",
+                role == CallRole.SERVER ? "from" : "to", remoteAddress, uuidText == null ? "" : " (call " + uuidText + ")");
+        endNow(AudioSocketHangupReason.IDLE_TIMEOUT);
+    }
+
+    /**
+     * Ends the call now, whatever is queued: a server sends the hangup message first (so that Asterisk's dialplan goes
+     * on normally), the Asterisk side just closes. May be called from any thread.
+     */
+    public void hangupNow(AudioSocketHangupReason reason) {
+        if (channel.eventLoop().inEventLoop()) {
+            endNow(reason);
+        } else {
+            channel.eventLoop().execute(() -> endNow(reason));
+        }
+    }
+
+    private void endNow(AudioSocketHangupReason reason) {
+        if (isClosing()) {
+            return;
+        }
+        endWith(reason);
+        if (playback != null) {
+            playback.close();
+        }
+        if (role == CallRole.SERVER) {
+            channel.writeAndFlush(HangupFrame.INSTANCE).addListener(ChannelFutureListener.CLOSE);
+        } else {
+            channel.close();
+        }
+    }
+
     /** Nothing was sent into the call for the keep-alive interval: one frame of silence keeps Asterisk listening. */
     public void onWriterIdle() {
         Playback p = playback;
@@ -342,6 +379,15 @@ public final class CallSession implements Playback.Listener {
     @Override
     public void underrun() {
         host.playbackUnderrun(this);
+    }
+
+    @Override
+    public void frameDropped(boolean first) {
+        host.playbackFrameDropped(this);
+        if (first) {
+            LOG.warn("AudioSocket call {} to {}: the peer is not reading what is played into the call; frames are"
+                     + " dropped until it reads again", uuidText, remoteAddress);
+        }
     }
 
     @Override

@@ -65,6 +65,9 @@ final class Playback {
 
         /** Audio arrived shortly after the queue had run dry: the listener heard a gap. */
         void underrun();
+
+        /** A frame was not written: the peer stopped reading and its buffers are full. */
+        void frameDropped(boolean firstOfTheCall);
     }
 
     /** Audio that comes within this long after the previous audio ended was meant to follow it: a gap is an underrun. */
@@ -96,6 +99,7 @@ final class Playback {
     private long playedUntil;
     private long audioPlayedUntil;
     private volatile long framesSent;
+    private long framesDropped;
 
     /**
      * @param encoding how frames go on the wire: slin, or µ-law/A-law under the 8 kHz slin kind (as Asterisk sends a
@@ -178,7 +182,7 @@ final class Playback {
      * so that audio played right after it does not overlap it. Called on the event loop.
      */
     void keepAlive(AudioSocketKind kind) {
-        if (closed || nextTick != null || current != null || !playlist.isEmpty()) {
+        if (closed || nextTick != null || current != null || !playlist.isEmpty() || !channel.isWritable()) {
             return;
         }
         long now = System.nanoTime();
@@ -283,9 +287,15 @@ final class Playback {
         Audio audio = current;
         int length = Math.min(audio.kind.bytesPer20Millis(), audio.pcm.length - offset);
         long sentBefore = nanosOf(offset, audio.kind);
-        channel.writeAndFlush(frameOf(audio, offset, length), channel.voidPromise());
-        framesSent++; // written by the event loop only
-        listener.frameSent(length);
+        if (channel.isWritable()) {
+            channel.writeAndFlush(frameOf(audio, offset, length), channel.voidPromise());
+            framesSent++; // written by the event loop only
+            listener.frameSent(length);
+        } else {
+            // a peer that stops reading must not make this call's outbound buffer grow without bound: the frame is
+            // played into the void, on time, so that the timeline holds when the peer reads again
+            listener.frameDropped(framesDropped++ == 0);
+        }
         offset += length;
         long frameNanos = nanosOf(offset, audio.kind) - sentBefore;
         if (audio.generation == generation) {

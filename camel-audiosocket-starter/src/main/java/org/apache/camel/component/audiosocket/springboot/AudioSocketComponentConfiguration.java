@@ -88,6 +88,25 @@ public class AudioSocketComponentConfiguration extends ComponentConfigurationPro
      */
     private String events;
     /**
+     * Whether a call ends (the server hangs up, ROUTE_ERROR) when its route
+     * fails on one of its exchanges. By default the failure goes to the route's
+     * error handler and the call goes on.
+     */
+    private Boolean hangupOnRouteError = false;
+    /**
+     * Milliseconds without anything arriving from the peer after which the
+     * server hangs up (IDLE_TIMEOUT): for peers that vanished without closing.
+     * Off (0) by default, because a silent caller sends nothing at all for as
+     * long as it is silent.
+     */
+    private Long idleTimeout = 0L;
+    /**
+     * The most connections the server holds at once (calls, and connections
+     * that have not sent their UUID yet); one more is closed at once, counted
+     * and logged. Protects the server from floods. 0 means no limit.
+     */
+    private Integer maxConcurrentCalls = 5000;
+    /**
      * The largest message payload accepted, in bytes (at most 65535, the
      * protocol's limit). A larger message ends that connection with the
      * FRAME_TOO_LARGE error. Asterisk's largest is 7680 bytes (20 ms at 192
@@ -222,6 +241,12 @@ public class AudioSocketComponentConfiguration extends ComponentConfigurationPro
      */
     private Boolean healthCheckProducerEnabled = true;
     /**
+     * The client addresses the server accepts, comma separated: addresses
+     * (10.1.2.3, ::1) or CIDR blocks (10.0.0.0/8, fd00::/8). A connection from
+     * elsewhere is closed at once, counted and logged. Empty: any.
+     */
+    private String allowedClients;
+    /**
      * TLS on every connection (for AudioSocket tunnelled over TLS), configured
      * with Camel's SSLContextParameters. The option is a
      * org.apache.camel.support.jsse.SSLContextParameters type.
@@ -295,6 +320,30 @@ public class AudioSocketComponentConfiguration extends ComponentConfigurationPro
 
     public void setEvents(String events) {
         this.events = events;
+    }
+
+    public Boolean getHangupOnRouteError() {
+        return hangupOnRouteError;
+    }
+
+    public void setHangupOnRouteError(Boolean hangupOnRouteError) {
+        this.hangupOnRouteError = hangupOnRouteError;
+    }
+
+    public Long getIdleTimeout() {
+        return idleTimeout;
+    }
+
+    public void setIdleTimeout(Long idleTimeout) {
+        this.idleTimeout = idleTimeout;
+    }
+
+    public Integer getMaxConcurrentCalls() {
+        return maxConcurrentCalls;
+    }
+
+    public void setMaxConcurrentCalls(Integer maxConcurrentCalls) {
+        this.maxConcurrentCalls = maxConcurrentCalls;
     }
 
     public Integer getMaxFrameSize() {
@@ -463,6 +512,14 @@ public class AudioSocketComponentConfiguration extends ComponentConfigurationPro
 
     public void setHealthCheckProducerEnabled(Boolean healthCheckProducerEnabled) {
         this.healthCheckProducerEnabled = healthCheckProducerEnabled;
+    }
+
+    public String getAllowedClients() {
+        return allowedClients;
+    }
+
+    public void setAllowedClients(String allowedClients) {
+        this.allowedClients = allowedClients;
     }
 
     public SSLContextParameters getSslContextParameters() {

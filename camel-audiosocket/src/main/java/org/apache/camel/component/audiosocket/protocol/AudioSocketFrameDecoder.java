@@ -24,7 +24,8 @@ import static org.apache.camel.component.audiosocket.protocol.AudioSocketProtoco
  * <p>
  * Framing is Netty's {@link LengthFieldBasedFrameDecoder} (a 2-byte length after the 1-byte kind); audio payloads are
  * handed on as retained slices of the receive buffer, not copied. A header is checked as soon as its bytes are there,
- * so that a bad message is rejected without waiting for a payload that may never come. After the first error the
+ * so that a bad message is rejected without waiting for a payload that may never come. After the first error, and
+ * after a hangup message (the last message of a call: Asterisk closes the connection right after sending one), the
  * decoder discards everything else on the connection: the connection is about to be closed.
  * <p>
  * Errors are thrown as {@link AudioSocketProtocolException}. The one exception is a stream that ends inside a message:
@@ -37,7 +38,8 @@ public class AudioSocketFrameDecoder extends LengthFieldBasedFrameDecoder {
     private final int bytesPerSample;
     private final boolean fromServer;
     private boolean expectingUuid;
-    private boolean failed;
+    /** After an error or a hangup message: nothing more on this connection is decoded. */
+    private boolean over;
 
     /**
      * A decoder for 16-bit audio.
@@ -85,7 +87,7 @@ public class AudioSocketFrameDecoder extends LengthFieldBasedFrameDecoder {
 
     @Override
     protected Object decode(ChannelHandlerContext ctx, ByteBuf in) throws Exception {
-        if (failed) {
+        if (over) {
             in.skipBytes(in.readableBytes());
             return null;
         }
@@ -107,14 +109,14 @@ public class AudioSocketFrameDecoder extends LengthFieldBasedFrameDecoder {
     @Override
     protected void decodeLast(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws Exception {
         super.decodeLast(ctx, in, out);
-        if (!failed && in.isReadable()) {
+        if (!over && in.isReadable()) {
             int remaining = in.readableBytes();
             String what = remaining < AudioSocketFrame.HEADER_LENGTH
                     ? remaining + " byte(s) of a message header"
                     : (remaining - AudioSocketFrame.HEADER_LENGTH) + " of " + in.getUnsignedShort(in.readerIndex() + 1)
                       + " payload bytes of a " + describeKind(in.getUnsignedByte(in.readerIndex())) + " message";
             in.skipBytes(remaining);
-            failed = true;
+            over = true;
             out.add(new AudioSocketProtocolException(TRUNCATED_FRAME, "connection closed after " + what));
         }
     }
@@ -173,6 +175,7 @@ public class AudioSocketFrameDecoder extends LengthFieldBasedFrameDecoder {
                     }
                     return new DtmfFrame((char) digit);
                 case HANGUP:
+                    over = true;
                     return HangupFrame.INSTANCE;
                 case ERROR:
                     return new ErrorFrame(ByteBufUtil.getBytes(frame));
@@ -187,7 +190,7 @@ public class AudioSocketFrameDecoder extends LengthFieldBasedFrameDecoder {
     }
 
     private AudioSocketProtocolException fail(AudioSocketProtocolError error, String message) {
-        failed = true;
+        over = true;
         return new AudioSocketProtocolException(error, message);
     }
 

@@ -1,5 +1,6 @@
 package org.apache.camel.component.audiosocket.testkit;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -97,6 +98,11 @@ public final class SimulatedCall implements AutoCloseable {
     /** The call's UUID (null for a connection opened with {@link #connect}). */
     public UUID uuid() {
         return uuid;
+    }
+
+    /** The local port of the call's connection: with the address, how the server names it (the remote address header). */
+    public int localPort() {
+        return socket.getLocalPort();
     }
 
     /** Time since the call connected: the clock of {@link ReceivedMessage#at()}. */
@@ -362,7 +368,8 @@ public final class SimulatedCall implements AutoCloseable {
     }
 
     private void readLoop() {
-        try (DataInputStream in = new DataInputStream(socket.getInputStream())) {
+        // buffered: a message is one read from the socket, not four
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 8192))) {
             while (true) {
                 int kind = in.read();
                 if (kind < 0) {

@@ -194,6 +194,15 @@ class AudioSocketFrameDecoderTest {
         }
 
         @Test
+        void nothingAfterAHangupIsDecoded() {
+            // a hangup is the last message of a call: what follows (even a broken message, even a cut one) is not
+            // part of it, and is neither delivered nor reported
+            List<Object> out = decode(UUID_MESSAGE, new byte[] { 0, 0, 0 }, Frames.frame(0x10, new byte[320]),
+                    message(0xff, (byte) 1), message(0x42), new byte[] { 0x10, 0x01 });
+            assertEquals(List.of(new UuidFrame(CALL), HangupFrame.INSTANCE), out);
+        }
+
+        @Test
         void errorWithACode() {
             List<Object> out = decode(UUID_MESSAGE, HexFormat.of().parseHex("ff000104"));
             ErrorFrame error = assertInstanceOf(ErrorFrame.class, out.get(1));

@@ -9,36 +9,23 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.util.ResourceLeakDetector;
 import org.apache.camel.component.audiosocket.support.FuzzInputs;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.apache.camel.component.audiosocket.support.ParanoidLeakDetection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The decoder against generated input: only its named protocol errors may come out, nothing hangs, and every buffer
- * is released (Netty's leak detector at PARANOID for this class). CI runs 20,000 inputs; the long mode:
+ * is released (Netty's leak detector at PARANOID). CI runs 20,000 inputs; the long mode:
  * {@code ./mvnw -pl camel-audiosocket test -Dtest=DecoderFuzzTest -Dfuzz.inputs=1000000}, and {@code -Dfuzz.seed=N}
  * repeats a run.
  */
+@ExtendWith(ParanoidLeakDetection.class)
 class DecoderFuzzTest {
-
-    private static ResourceLeakDetector.Level previous;
-
-    @BeforeAll
-    static void paranoid() {
-        previous = ResourceLeakDetector.getLevel();
-        ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.PARANOID);
-    }
-
-    @AfterAll
-    static void restore() {
-        ResourceLeakDetector.setLevel(previous);
-    }
 
     @Test
     @Timeout(value = 30, unit = TimeUnit.MINUTES)

@@ -19,13 +19,14 @@ import org.apache.camel.component.audiosocket.support.TcpStates;
 import org.apache.camel.component.audiosocket.testkit.SimulatedCall;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Connections that fail in the middle of things: exactly one HANGUP, everything released, nothing left in
- * CLOSE-WAIT; a stop that takes every byte received to the route; rejections logged once, without audio.
+ * Connections that fail in the middle of things (reset mid-frame, half-closed, closed during playback): exactly one
+ * HANGUP, everything released, nothing left in CLOSE-WAIT; a stop that takes every byte received to the route; rejections logged once, without audio.
  */
 class FaultsTest extends AudioSocketTestSupport {
 
@@ -53,6 +54,23 @@ class FaultsTest extends AudioSocketTestSupport {
                 String.valueOf(hangup.header(AudioSocketConstants.HANGUP_REASON)));
         assertReleasedOnce(uuid);
         assertEquals(320, events.audio(uuid.toString()).length, "the whole frame before the reset reached the route");
+    }
+
+    @Test
+    void halfClosedByThePeer() throws Exception {
+        // the peer sends its FIN but keeps its socket open: the server must not wait for more, nor leave its own side
+        // open (CLOSE-WAIT) for the peer to finish
+        UUID uuid = UUID.randomUUID();
+        SimulatedCall call = SimulatedCall.to("127.0.0.1", port).uuid(uuid).dial();
+        byte[] audio = Frames.pattern(5, 5 * 320);
+        call.play(audio, 8000, false);
+        call.shutdownOutput();
+        assertTrue(call.awaitClosed(Duration.ofSeconds(5)), "the server closed its side");
+        assertEquals("REMOTE_CLOSED", events.awaitHangup(uuid.toString(), 5, TimeUnit.SECONDS)
+                .header(AudioSocketConstants.HANGUP_REASON));
+        assertReleasedOnce(uuid);
+        assertArrayEquals(audio, events.audio(uuid.toString()), "every frame before the FIN reached the route");
+        call.close();
     }
 
     @Test

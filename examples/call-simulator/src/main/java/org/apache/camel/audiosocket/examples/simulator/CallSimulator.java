@@ -13,7 +13,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.kqueue.KQueue;
@@ -39,6 +41,8 @@ public final class CallSimulator {
     private final PrintStream out;
     private final SimulationStats stats;
     private final Map<UUID, CallSession> sessions = new ConcurrentHashMap<>();
+    private final LongAdder framesSentByEndedCalls = new LongAdder();
+    private final LongAdder dialled = new LongAdder();
 
     public CallSimulator(SimulatorOptions options, PrintStream out) {
         this.options = options;
@@ -87,24 +91,45 @@ public final class CallSimulator {
                     t.setDaemon(true);
                     return t;
                 });
-        CountDownLatch done = new CountDownLatch(options.calls());
+        // each of the --calls slots holds one call at a time: with --churn, a new one as soon as the last has ended
+        CountDownLatch slotsDone = new CountDownLatch(options.calls());
         long start = System.nanoTime();
+        long churnEnd = options.churn() == null ? start : start + options.ramp().toNanos() + options.churn().toNanos();
         try {
-            out.printf("Dialling %d call(s) to %s:%d over %s, %s of %s at %d Hz each%s%s%n", options.calls(),
-                    options.host(), options.port(), human(options.ramp()), human(options.duration()),
+            out.printf("Dialling %d call(s) to %s:%d over %s, %s of %s at %d Hz each%s%s%s%n", options.calls(),
+                    options.host(), options.port(), human(options.ramp()),
+                    options.churn() != null ? "1 s to " + human(options.duration()) : human(options.duration()),
                     options.wav() != null ? options.wav().getFileName() : (int) options.toneHz() + " Hz tone",
                     options.sampleRate(), options.dtmf() != null ? ", DTMF " + options.dtmf() + " halfway" : "",
-                    options.echoCheck() ? ", checking the echo" : "");
+                    options.echoCheck() ? ", checking the echo" : "",
+                    options.churn() != null ? ", each replaced when it ends, for " + human(options.churn()) : "");
             for (int i = 0; i < options.calls(); i++) {
-                int call = i;
+                int slot = i;
                 long delay = options.calls() == 1 ? 0 : options.ramp().toNanos() * i / options.calls();
-                byte[] audio = options.echoCheck() && options.wav() == null ? audioLoop(call) : loop;
-                scheduler.schedule(() -> placeCall(client, audio, done), delay, TimeUnit.NANOSECONDS);
+                byte[] audio = options.echoCheck() && options.wav() == null ? audioLoop(slot) : loop;
+                Runnable next = new Runnable() {
+                    private boolean first = true;
+
+                    @Override
+                    public void run() {
+                        if (first || System.nanoTime() - churnEnd < 0) {
+                            first = false;
+                            if (!placeCall(client, audio, callBytes(), () -> scheduler.execute(this))) {
+                                // not even connected: with --churn, try again in a second rather than in a tight loop
+                                scheduler.schedule(this, options.churn() != null ? 1 : 0, TimeUnit.SECONDS);
+                            }
+                        } else {
+                            slotsDone.countDown();
+                        }
+                    }
+                };
+                scheduler.schedule(next, delay, TimeUnit.NANOSECONDS);
             }
             scheduler.scheduleAtFixedRate(() -> progress(client, start), options.progress().toMillis(),
                     options.progress().toMillis(), TimeUnit.MILLISECONDS);
-            long limit = options.ramp().toMillis() + options.duration().toMillis() + 30_000;
-            if (!done.await(limit, TimeUnit.MILLISECONDS)) {
+            long limit = options.ramp().toMillis() + (options.churn() == null ? 0 : options.churn().toMillis())
+                         + options.duration().toMillis() + 30_000;
+            if (!slotsDone.await(limit, TimeUnit.MILLISECONDS)) {
                 out.println("Not every call ended within " + limit + " ms: stopping the rest");
             }
         } finally {
@@ -116,10 +141,14 @@ public final class CallSimulator {
         return summary;
     }
 
-    private void placeCall(AudioSocketClient client, byte[] audio, CountDownLatch done) {
+    /**
+     * Dials one call that plays {@code bytes} of the looped audio; {@code ended} runs once it is over. False when the
+     * call could not even be placed (counted as a failure; {@code ended} does not run).
+     */
+    private boolean placeCall(AudioSocketClient client, byte[] audio, long bytes, Runnable ended) {
+        dialled.increment();
         UUID uuid = UUID.randomUUID();
         AtomicBoolean hungUp = new AtomicBoolean();
-        long bytes = totalBytes();
         SimulationStats.CallState state = new SimulationStats.CallState(audio, bytes, () -> {
             CallSession call = sessions.get(uuid);
             if (call != null && hungUp.compareAndSet(false, true)) {
@@ -131,10 +160,22 @@ public final class CallSimulator {
             }
         });
         stats.expect(uuid, state);
+        CallSession call;
         try {
-            CallSession call = client.findOrDial(uuid);
-            sessions.put(uuid, call);
-            call.channel().closeFuture().addListener(f -> done.countDown());
+            call = client.findOrDial(uuid);
+        } catch (Exception e) {
+            stats.failure(e instanceof AudioSocketConnectException c ? reasonOf(c)
+                    : e.getClass().getSimpleName() + ": " + e.getMessage());
+            stats.forget(uuid);
+            return false;
+        }
+        sessions.put(uuid, call);
+        call.channel().closeFuture().addListener(f -> {
+            framesSentByEndedCalls.add(call.framesSent());
+            sessions.remove(uuid);
+            ended.run();
+        });
+        try {
             AudioSocketKind kind = AudioSocketKind.forSampleRate(options.sampleRate());
             long half = bytes / 2 / 2 * 2;
             queue(call, audio, kind, 0, half);
@@ -143,13 +184,12 @@ public final class CallSimulator {
             }
             queue(call, audio, kind, half, bytes);
             call.mark("end");
-        } catch (AudioSocketConnectException e) {
-            stats.failure(reasonOf(e));
-            done.countDown();
         } catch (Exception e) {
-            stats.failure(e.getClass().getSimpleName() + ": " + e.getMessage());
-            done.countDown();
+            // the call ended before its audio was queued (the server hung up): its HANGUP tells how
+            stats.failure("queueing audio: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            call.channel().close();
         }
+        return true;
     }
 
     /** Queues bytes [from, to) of the endlessly looped audio. */
@@ -165,8 +205,15 @@ public final class CallSimulator {
         }
     }
 
-    private long totalBytes() {
-        return options.duration().toNanos() * options.sampleRate() / 1_000_000_000L * 2;
+    /** How much audio the next call plays: --duration, or with --churn a random length from 1 s to --duration. */
+    private long callBytes() {
+        long nanos = options.duration().toNanos();
+        if (options.churn() != null && nanos > 1_000_000_000L) {
+            nanos = ThreadLocalRandom.current().nextLong(1_000_000_000L, nanos + 1);
+        }
+        // whole 20 ms frames
+        long frames = Math.max(1, nanos / 20_000_000L);
+        return frames * (options.sampleRate() / 50) * 2;
     }
 
     /** One second of the call's audio (a tone), or the WAV file's audio at its own rate. */
@@ -224,11 +271,11 @@ public final class CallSimulator {
     }
 
     private long framesSent() {
-        return sessions.values().stream().mapToLong(CallSession::framesSent).sum();
+        return framesSentByEndedCalls.sum() + sessions.values().stream().mapToLong(CallSession::framesSent).sum();
     }
 
     private Summary summary() {
-        return new Summary(options.calls(), stats.connected.sum(), stats.completed.sum(), stats.endedByServer.sum(),
+        return new Summary(dialled.sum(), stats.connected.sum(), stats.completed.sum(), stats.endedByServer.sum(),
                 stats.failed.sum(), stats.failures(), framesSent(), stats.framesReceived.sum(),
                 stats.gaps.percentileMillis(50), stats.gaps.percentileMillis(99), stats.gaps.maxMillis(),
                 stats.gaps.count(), stats.pauses.sum(), stats.echoOk.sum(), stats.echoBad.sum(), options.echoCheck());

@@ -63,8 +63,9 @@ final class SimulationStats implements CallEventSink {
         calls.put(uuid, state);
     }
 
-    CallState state(UUID uuid) {
-        return calls.get(uuid);
+    /** A call that never connected, or has ended and been counted: nothing more to keep. */
+    void forget(UUID uuid) {
+        calls.remove(uuid);
     }
 
     void failure(String reason) {
@@ -92,7 +93,10 @@ final class SimulationStats implements CallEventSink {
                     }
                 }
                 case ERROR -> failures.computeIfAbsent("error " + event.detail(), r -> new LongAdder()).increment();
-                case HANGUP -> hangup(state, event);
+                case HANGUP -> {
+                    hangup(state, event);
+                    forget(call.uuid());
+                }
                 default -> {
                 }
             }

@@ -26,10 +26,12 @@ import org.apache.camel.component.audiosocket.protocol.AudioSocketKind;
  * @param echoCheck      whether to verify that what the server sends back is exactly what was sent
  * @param connectTimeout how long to wait for the server to accept a call
  * @param progress       how often to print progress
+ * @param churn          with churn: how long to keep {@code calls} calls up, each ending after a random length up to
+ *                       {@code duration} and replaced at once by a new one (a soak); null for one call per slot
  */
 public record SimulatorOptions(
         String host, int port, int calls, Duration ramp, Duration duration, int sampleRate, AudioCodec codec, Path wav,
-        double toneHz, String dtmf, boolean echoCheck, Duration connectTimeout, Duration progress) {
+        double toneHz, String dtmf, boolean echoCheck, Duration connectTimeout, Duration progress, Duration churn) {
 
     static final String USAGE = """
             Usage: java -jar call-simulator.jar [options]
@@ -49,6 +51,8 @@ public record SimulatorOptions(
               --echo-check           check that the server echoes each call's audio back byte for byte
               --connect-timeout D    how long a connect may take (default 2s, as Asterisk)
               --progress DURATION    how often to print progress (default 1s)
+              --churn DURATION       keep --calls calls up for this long, each lasting a random 1 s to --duration
+                                     and replaced by a new call when it ends (a soak run)
               --help                 this text
             Durations: 500ms, 30s, 2m.""";
 
@@ -73,6 +77,7 @@ public record SimulatorOptions(
         boolean echoCheck = false;
         Duration connectTimeout = Duration.ofSeconds(2);
         Duration progress = Duration.ofSeconds(1);
+        Duration churn = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
@@ -97,6 +102,7 @@ public record SimulatorOptions(
                         case "--dtmf" -> dtmf = dtmf(value);
                         case "--connect-timeout" -> connectTimeout = duration(option, value);
                         case "--progress" -> progress = duration(option, value);
+                        case "--churn" -> churn = duration(option, value);
                         default -> throw new IllegalArgumentException("Unknown option " + option + "\n\n" + USAGE);
                     }
                 }
@@ -110,7 +116,8 @@ public record SimulatorOptions(
             throw new IllegalArgumentException("--duration must be more than 0");
         }
         return new SimulatorOptions(host, port, calls, ramp, duration, rate, codec, wav, tone, dtmf, echoCheck,
-                connectTimeout, progress.isZero() ? Duration.ofSeconds(1) : progress);
+                connectTimeout, progress.isZero() ? Duration.ofSeconds(1) : progress,
+                churn == null || churn.isZero() ? null : churn);
     }
 
     static Duration duration(String option, String value) {

@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Connections that fail in the middle of things (reset mid-frame, half-closed, closed during playback): exactly one
- * HANGUP, everything released, nothing left in CLOSE-WAIT; a stop that takes every byte received to the route; rejections logged once, without audio.
+ * HANGUP, everything released, nothing left in CLOSE-WAIT; a stop that takes every byte received to the route;
+ * rejections logged once, without audio.
  */
 class FaultsTest extends AudioSocketTestSupport {
 

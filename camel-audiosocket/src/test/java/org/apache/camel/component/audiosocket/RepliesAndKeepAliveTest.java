@@ -3,6 +3,7 @@ package org.apache.camel.component.audiosocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.RoutesBuilder;
@@ -28,6 +29,8 @@ class RepliesAndKeepAliveTest extends AudioSocketTestSupport {
     private static final byte[] GREETING = Frames.pattern(42, 640);
     private final int keepAlivePort = AvailablePortFinder.getNextAvailable();
     private final int failingPort = AvailablePortFinder.getNextAvailable();
+    private final String failingCall = UUID.randomUUID().toString();
+    private final List<String> errorsHandled = new CopyOnWriteArrayList<>();
 
     @Override
     protected RoutesBuilder createRouteBuilder() {
@@ -45,8 +48,13 @@ class RepliesAndKeepAliveTest extends AudioSocketTestSupport {
                         .process(events);
                 from("audiosocket:127.0.0.1:" + keepAlivePort + "?keepAliveInterval=150").process(events);
                 from("audiosocket:127.0.0.1:" + failingPort)
+                        .onException(IllegalStateException.class)
+                            .process(e -> errorsHandled.add(e.getMessage().getHeader(AudioSocketConstants.UUID) + "#"
+                                                            + e.getMessage().getHeader(AudioSocketConstants.SEQUENCE)))
+                        .end()
                         .process(events)
-                        .filter(simple("${header.CamelAudioSocketSequence} == 2"))
+                        .filter(e -> failingCall.equals(e.getMessage().getHeader(AudioSocketConstants.UUID))
+                                     && e.getMessage().getHeader(AudioSocketConstants.SEQUENCE, Long.class) == 2)
                             .throwException(new IllegalStateException("route failed on purpose"));
             }
         };
@@ -89,15 +97,28 @@ class RepliesAndKeepAliveTest extends AudioSocketTestSupport {
     }
 
     @Test
-    void failedExchangeDoesNotEndTheCall() throws Exception {
-        UUID uuid = UUID.randomUUID();
-        try (SimulatedCall asterisk = SimulatedCall.connect(failingPort)) {
-            asterisk.sendUuid(uuid).sendAudio(0x10, Frames.pattern(1, 320)).sendAudio(0x10, Frames.pattern(2, 320));
+    void failedExchangeGoesToTheErrorHandlerAndTheCallGoesOn() throws Exception {
+        UUID other = UUID.randomUUID();
+        try (SimulatedCall failing = SimulatedCall.connect(failingPort);
+             SimulatedCall fine = SimulatedCall.connect(failingPort)) {
+            failing.sendUuid(UUID.fromString(failingCall));
+            fine.sendUuid(other);
+            for (int f = 1; f <= 3; f++) {
+                failing.sendAudio(0x10, Frames.pattern(f, 320));
+                fine.sendAudio(0x10, Frames.pattern(10 + f, 320));
+            }
         }
-        events.awaitHangup(uuid.toString(), 5, TimeUnit.SECONDS);
-        assertEquals(List.of("CALL_START", "AUDIO", "AUDIO", "HANGUP"),
-                events.events(uuid.toString()).stream().map(e -> e.type()).toList());
-        assertEquals("REMOTE_CLOSED", events.ofType(uuid.toString(), "HANGUP").get(0)
-                .header(AudioSocketConstants.HANGUP_REASON));
+        events.awaitHangup(failingCall, 5, TimeUnit.SECONDS);
+        events.awaitHangup(other.toString(), 5, TimeUnit.SECONDS);
+        assertEquals(List.of(failingCall + "#2"), errorsHandled, "the route's error handler saw the failure, once");
+        for (String call : List.of(failingCall, other.toString())) {
+            assertEquals(List.of("CALL_START", "AUDIO", "AUDIO", "AUDIO", "HANGUP"),
+                    events.events(call).stream().map(e -> e.type()).toList(), call);
+            assertEquals("REMOTE_CLOSED", events.ofType(call, "HANGUP").get(0).header(AudioSocketConstants.HANGUP_REASON));
+        }
+        assertArrayEquals(Frames.pattern(3, 320), events.ofType(failingCall, "AUDIO").get(2).bytes(),
+                "the failing call's audio after the failure still reached the route");
+        assertArrayEquals(Frames.concat(Frames.pattern(11, 320), Frames.pattern(12, 320), Frames.pattern(13, 320)),
+                events.audio(other.toString()), "the other call is untouched");
     }
 }

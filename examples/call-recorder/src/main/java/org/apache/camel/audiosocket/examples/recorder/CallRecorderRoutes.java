@@ -65,12 +65,14 @@ public class CallRecorderRoutes extends RouteBuilder {
                     // queued for playback at once, then sent 20 ms at a time while the route goes on
                     .setBody(constant(greeting))
                     .to(AUDIOSOCKET)
+                    // and the other direction: <uuid>-played.wav, finished at HANGUP too
+                    .bean(recorder, "recordPlayed")
                 .when(header(EVENT_TYPE).isEqualTo("DTMF"))
                     .log("Call ${header.CamelAudioSocketUuid} pressed ${header.CamelAudioSocketDtmfDigit}")
                 .when(header(EVENT_TYPE).isEqualTo("HANGUP"))
                     .log("Call ${header.CamelAudioSocketUuid} ended (${header.CamelAudioSocketHangupReason}) after"
-                         + " ${header.CamelAudioSocketCallDuration} ms; recording: ${header." + CallRecorder.RECORDING
-                         + "}")
+                         + " ${header.CamelAudioSocketCallDuration} ms; recordings: ${header." + CallRecorder.RECORDING
+                         + "}, ${header." + CallRecorder.PLAYED_RECORDING + "}")
                 .when(header(EVENT_TYPE).isEqualTo("ERROR"))
                     .log(LoggingLevel.WARN, "Call ${header.CamelAudioSocketUuid} from ${header.CamelAudioSocketRemoteAddress}:"
                                             + " ${header.CamelAudioSocketErrorType}: ${body}")

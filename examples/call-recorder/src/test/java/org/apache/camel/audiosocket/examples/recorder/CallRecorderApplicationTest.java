@@ -85,6 +85,8 @@ class CallRecorderApplicationTest {
         assertTrue(hungUp.matches(TIMEOUT_SECONDS, TimeUnit.SECONDS), "the route took the call's HANGUP");
         assertRecording(uuid, audio);
         assertGreeting(heard);
+        assertArrayEquals(Wav.wrap(greeting, 8000), Files.readAllBytes(recordings.resolve(uuid + "-played.wav")),
+                "the other direction: what was played into the call, finished at hangup");
     }
 
     @Test
@@ -121,9 +123,9 @@ class CallRecorderApplicationTest {
         }
 
         assertTrue(hungUp.matches(TIMEOUT_SECONDS, TimeUnit.SECONDS), "the route took the call's HANGUP");
-        assertFalse(Files.exists(recordings.resolve(uuid + ".wav")), "no audio, no recording");
+        assertFalse(Files.exists(recordings.resolve(uuid + ".wav")), "no audio from the caller, no recording of it");
         try (var files = Files.list(recordings)) {
-            assertEquals(0, files.count());
+            assertEquals(List.of(recordings.resolve(uuid + "-played.wav")), files.toList(), "only the greeting's");
         }
     }
 
@@ -144,11 +146,16 @@ class CallRecorderApplicationTest {
         assertRecording(uuid, secondAudio);
         Path aside;
         try (var files = Files.list(recordings)) {
-            List<Path> others = files.filter(f -> !f.getFileName().toString().equals(uuid + ".wav")).toList();
+            List<Path> others = files.filter(f -> !f.getFileName().toString().startsWith(uuid + ".wav")
+                                                  && !f.getFileName().toString().startsWith(uuid + "-played")).toList();
             assertEquals(1, others.size(), "the earlier recording, moved aside: " + others);
             aside = others.get(0);
         }
         assertTrue(aside.getFileName().toString().matches(uuid + "-\\d{8}T\\d{6}Z\\.wav"), aside.toString());
+        try (var files = Files.list(recordings)) {
+            assertEquals(1, files.filter(f -> f.getFileName().toString().matches(uuid + "-played-\\d{8}T\\d{6}Z\\.wav"))
+                    .count(), "the earlier call's played recording, moved aside too");
+        }
         assertArrayEquals(Wav.wrap(firstAudio, 8000), Files.readAllBytes(aside), "the earlier call's recording, intact");
     }
 

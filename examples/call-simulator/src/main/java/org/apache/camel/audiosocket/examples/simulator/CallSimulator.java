@@ -177,7 +177,9 @@ public final class CallSimulator {
         });
         try {
             AudioSocketKind kind = AudioSocketKind.forSampleRate(options.sampleRate());
-            long half = bytes / 2 / 2 * 2;
+            // halfway on a 20 ms boundary: a split inside a frame would send two short frames where one belongs
+            long frame = options.sampleRate() / 50 * 2;
+            long half = bytes / 2 / frame * frame;
             queue(call, audio, kind, 0, half);
             if (options.dtmf() != null) {
                 call.dtmf(options.dtmf());

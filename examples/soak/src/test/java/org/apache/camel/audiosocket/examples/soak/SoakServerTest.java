@@ -44,6 +44,7 @@ class SoakServerTest {
             // each call lasts 1 to 2 s and its slot dials the next one until 3 s have passed: at least two per slot
             assertTrue(run.calls() >= 8, "calls were replaced as they ended: " + run.calls());
             assertEquals(run.calls(), run.echoOk(), printed.toString());
+            assertEquals(run.framesSent(), run.framesReceived(), "every frame came back: " + printed);
             ResourceSample loaded = underLoad.get();
             assertTrue(loaded.activeCalls() > 0, loaded.line());
             awaitGone(soak);

@@ -15,6 +15,8 @@ import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.ExchangeHelper;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The AudioSocket server as a Camel consumer: every call's events become exchanges, each call's in order, all calls in
@@ -23,6 +25,8 @@ import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
  * consumer receives what the server sends into the calls the endpoint's producers dialled.
  */
 public class AudioSocketConsumer extends DefaultConsumer implements CallEventSink {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AudioSocketConsumer.class);
 
     private AudioSocketServer server;
     private AudioSocketClient client;
@@ -134,6 +138,14 @@ public class AudioSocketConsumer extends DefaultConsumer implements CallEventSin
         }
         try {
             AudioSocketCallControl.execute(call, reply);
+        } catch (AudioSocketCallNotFoundException e) {
+            if (call.hasEnded()) {
+                // the reply to the call's last audio, delivered as it hung up: there is nobody left to play it to
+                LOG.debug("Reply to AudioSocket call {} dropped: the call has ended", call.uuidText());
+            } else {
+                getExceptionHandler().handleException("Could not play the reply into AudioSocket call "
+                                                      + call.uuidText(), exchange, e);
+            }
         } catch (Exception e) {
             getExceptionHandler().handleException("Could not play the reply into AudioSocket call " + call.uuidText(),
                     exchange, e);

@@ -6,8 +6,10 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.spi.ExceptionHandler;
 import org.apache.camel.component.audiosocket.support.AudioSocketTestSupport;
 import org.apache.camel.component.audiosocket.testkit.SimulatedCall;
 import org.apache.camel.component.audiosocket.testkit.ReceivedMessage;
@@ -31,12 +33,35 @@ class RepliesAndKeepAliveTest extends AudioSocketTestSupport {
     private final int failingPort = AvailablePortFinder.getNextAvailable();
     private final String failingCall = UUID.randomUUID().toString();
     private final List<String> errorsHandled = new CopyOnWriteArrayList<>();
+    private final int chunkedPort = AvailablePortFinder.getNextAvailable();
+    private final List<Throwable> replyErrors = new CopyOnWriteArrayList<>();
 
     @Override
     protected RoutesBuilder createRouteBuilder() {
         return new RouteBuilder() {
             @Override
             public void configure() {
+                getContext().getRegistry().bind("replyErrors", new ExceptionHandler() {
+                    @Override
+                    public void handleException(Throwable exception) {
+                        replyErrors.add(exception);
+                    }
+
+                    @Override
+                    public void handleException(String message, Throwable exception) {
+                        replyErrors.add(exception);
+                    }
+
+                    @Override
+                    public void handleException(String message, Exchange exchange, Throwable exception) {
+                        replyErrors.add(exception);
+                    }
+                });
+                // an echo of 100 ms chunks whose failures to play are recorded rather than logged
+                from("audiosocket:127.0.0.1:" + chunkedPort + "?exchangePattern=InOut&chunkDuration=100"
+                     + "&exceptionHandler=#replyErrors")
+                        .process(events)
+                        .filter(header(AudioSocketConstants.EVENT_TYPE).isNotEqualTo("AUDIO")).setBody(constant(null));
                 // an echo bot: greets the caller, then repeats what it hears
                 from(audiosocket("exchangePattern=InOut"))
                         .choice()
@@ -79,6 +104,17 @@ class RepliesAndKeepAliveTest extends AudioSocketTestSupport {
         }
         assertEquals("LOCAL_HANGUP", events.awaitHangup(uuid.toString(), 5, TimeUnit.SECONDS)
                 .header(AudioSocketConstants.HANGUP_REASON));
+    }
+
+    @Test
+    void theReplyToAudioDeliveredAtHangupIsDroppedQuietly() throws Exception {
+        UUID uuid = UUID.randomUUID();
+        try (SimulatedCall asterisk = SimulatedCall.to("127.0.0.1", chunkedPort).uuid(uuid).dial()) {
+            asterisk.play(Frames.pattern(3, 7 * 320)); // 140 ms: one 100 ms chunk, and 40 ms left when it hangs up
+        }
+        events.awaitHangup(uuid.toString(), 5, TimeUnit.SECONDS);
+        assertEquals(2, events.ofType(uuid.toString(), "AUDIO").size(), "the last 40 ms came at hangup");
+        assertEquals(List.of(), replyErrors, "a reply into a call that has ended is no error: nobody is there to hear it");
     }
 
     @Test

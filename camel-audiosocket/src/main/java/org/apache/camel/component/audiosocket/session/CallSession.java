@@ -149,6 +149,11 @@ public final class CallSession implements Playback.Listener {
         return readPaused;
     }
 
+    /** True once the call's end is decided (hung up, closed, broken): nothing more can be played into it. */
+    public boolean hasEnded() {
+        return isClosing() || !channel.isActive();
+    }
+
     /** True once the connection is closed and the call's last events are queued or delivered. */
     public boolean isFinished() {
         return finished && events.isIdle();

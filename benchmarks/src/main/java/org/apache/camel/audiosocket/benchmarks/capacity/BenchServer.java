@@ -1,0 +1,138 @@
+package org.apache.camel.audiosocket.benchmarks.capacity;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.LongAdder;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.audiosocket.AudioSocketConstants;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/**
+ * The server side of the capacity benchmark, in a JVM of its own so that its CPU can be measured alone. One of:
+ * <ul>
+ * <li>{@code netty-echo}: the baseline, a minimal AudioSocket echo server on plain Netty (epoll, length-field
+ * framing, each audio message written straight back);</li>
+ * <li>{@code camel-echo}: a Camel route on the component, one exchange per 20 ms message, InOut, the reply played
+ * back paced;</li>
+ * <li>{@code camel-echo-100ms}: the same with 100 ms of audio per exchange;</li>
+ * <li>{@code camel-forward}: 200 ms chunks to a {@code seda:} queue whose consumer counts them, no replies.</li>
+ * </ul>
+ * It prints {@code ready} once listening, then answers commands on stdin, one line each: {@code heap} (heap in use
+ * after a full collection, in bytes), {@code forwarded} (audio bytes the forwarding route took) and {@code quit}.
+ */
+public final class BenchServer {
+
+    private BenchServer() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String mode = args[0];
+        int port = Integer.parseInt(args[1]);
+        LongAdder forwarded = new LongAdder();
+        AutoCloseable server = switch (mode) {
+            case "netty-echo" -> nettyEcho(port);
+            case "camel-echo" -> camel(port, "exchangePattern=InOut&chunkDuration=20", null);
+            case "camel-echo-100ms" -> camel(port, "exchangePattern=InOut&chunkDuration=100", null);
+            case "camel-forward" -> camel(port, "chunkDuration=200", forwarded);
+            default -> throw new IllegalArgumentException("unknown mode " + mode);
+        };
+        System.out.println("ready");
+        BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String command; (command = commands.readLine()) != null;) {
+            switch (command.trim()) {
+                case "heap" -> {
+                    System.gc();
+                    System.out.println(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+                }
+                case "forwarded" -> System.out.println(forwarded.sum());
+                case "quit" -> {
+                    server.close();
+                    System.out.println("bye");
+                    return;
+                }
+                default -> System.out.println("unknown command " + command);
+            }
+        }
+        server.close();
+    }
+
+    private static AutoCloseable camel(int port, String options, LongAdder forwarded) throws Exception {
+        CamelContext context = new DefaultCamelContext();
+        String uri = "audiosocket:0.0.0.0:" + port + "?nativeTransport=true&" + options;
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                if (forwarded == null) {
+                    // InOut: an AUDIO exchange's body is played back; every other event leaves nothing to play
+                    from(uri).filter(header(AudioSocketConstants.EVENT_TYPE).isNotEqualTo("AUDIO")).setBody(constant(null));
+                } else {
+                    from(uri).filter(header(AudioSocketConstants.EVENT_TYPE).isEqualTo("AUDIO"))
+                            .to("seda:forward?size=100000&blockWhenFull=true");
+                    from("seda:forward").process(e -> forwarded.add(e.getMessage().getBody(byte[].class).length));
+                }
+            }
+        });
+        context.start();
+        return context::stop;
+    }
+
+    /** The baseline: what any AudioSocket echo server has to do, and nothing more. */
+    private static AutoCloseable nettyEcho(int port) throws InterruptedException {
+        EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
+        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(EpollIoHandler.newFactory());
+        Channel server = new ServerBootstrap().group(boss, workers).channel(EpollServerSocketChannel.class)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new LengthFieldBasedFrameDecoder(65535 + 3, 1, 2), new Echo());
+                    }
+                }).bind(port).sync().channel();
+        return () -> {
+            server.close().sync();
+            boss.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).sync();
+            workers.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).sync();
+        };
+    }
+
+    /** Writes every audio message back as it came; drops the rest. */
+    private static final class Echo extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ByteBuf message = (ByteBuf) msg;
+            int kind = message.getUnsignedByte(message.readerIndex());
+            if (kind >= 0x10 && kind <= 0x18) {
+                ctx.write(message);
+            } else {
+                message.release();
+            }
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            ctx.flush();
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.apache.camel.audiosocket.benchmarks.capacity;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * How many full-duplex calls one node holds in real time: the component's routes and a plain-Netty baseline, one
+ * after the other in one run, each in a JVM of its own, stepped up through the call counts. For each server and step
+ * it prints the echo latency (p50, p99, max), lost and corrupted messages, the gap between echoed messages at p99,
+ * the server's CPU (percent of one core, measured over the step) and its heap after a full collection with the calls
+ * up; and, once per server, the heap an idle call costs.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar org.apache.camel.audiosocket.benchmarks.capacity.CapacityBenchmark \
+ *     [--servers netty-echo,camel-echo,camel-echo-100ms,camel-forward] [--steps 250,500,750,1000] [--duration 20s]
+ * </pre>
+ */
+public final class CapacityBenchmark {
+
+    private static final int PORT = 9493;
+
+    private CapacityBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> servers = List.of("netty-echo", "camel-echo", "camel-echo-100ms", "camel-forward");
+        int[] steps = { 250, 500, 750, 1000 };
+        Duration duration = Duration.ofSeconds(20);
+        Duration ramp = Duration.ofSeconds(5);
+        int idleCalls = 1000;
+        String heap = "1g";
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--servers" -> servers = List.of(args[i + 1].split(","));
+                case "--steps" -> steps = Arrays.stream(args[i + 1].split(",")).mapToInt(Integer::parseInt).toArray();
+                case "--duration" -> duration = Duration.ofSeconds(Long.parseLong(args[i + 1].replace("s", "")));
+                case "--ramp" -> ramp = Duration.ofSeconds(Long.parseLong(args[i + 1].replace("s", "")));
+                case "--idle-calls" -> idleCalls = Integer.parseInt(args[i + 1]);
+                case "--heap" -> heap = args[i + 1];
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        System.out.printf("Capacity: %s; steps %s calls; %d s measured per step after a %d s ramp; 8 kHz slin, 20 ms"
+                          + " messages; %d cores, Java %s%n", servers, Arrays.toString(steps), duration.toSeconds(),
+                ramp.toSeconds(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        List<String> rows = new ArrayList<>();
+        rows.add(String.format("%-17s %6s %9s %9s %9s %7s %9s %9s %8s %9s %10s", "server", "calls", "echo p50",
+                "echo p99", "echo max", "lost", "corrupted", "gap p99", "CPU", "heap", "heap/call"));
+        try (LoadDriver driver = new LoadDriver(2)) {
+            for (String server : servers) {
+                try (ServerProcess process = new ServerProcess(server, PORT, heap)) {
+                    // warm up: compile the hot paths before anything is measured
+                    step(driver, process, server, 200, Duration.ofSeconds(10), Duration.ofSeconds(2));
+                    long heapAtRest = process.heapAfterGc();
+                    driver.dial("127.0.0.1", PORT, idleCalls, 0, false);
+                    Thread.sleep(1000);
+                    long heapIdle = process.heapAfterGc();
+                    driver.hangupAll();
+                    System.out.printf("%s: heap at rest %.1f MB; with %d idle calls %.1f MB: %.1f KiB per idle call%n",
+                            server, heapAtRest / 1048576.0, idleCalls, heapIdle / 1048576.0,
+                            (heapIdle - heapAtRest) / 1024.0 / idleCalls);
+                    for (int calls : steps) {
+                        String row = step(driver, process, server, calls, duration, ramp)
+                                .row(server, calls, heapAtRest);
+                        System.out.println(row);
+                        rows.add(row);
+                    }
+                }
+            }
+        }
+        System.out.println();
+        rows.forEach(System.out::println);
+    }
+
+    private static StepResult step(LoadDriver driver, ServerProcess server, String mode, int calls, Duration duration,
+            Duration ramp) throws Exception {
+        boolean forward = mode.equals("camel-forward");
+        long forwardedBefore = forward ? server.forwarded() : 0;
+        driver.dial("127.0.0.1", PORT, calls, ramp.toMillis(), true);
+        Thread.sleep(1000); // the last calls settle
+        double cpuBefore = server.cpuSeconds();
+        long start = System.nanoTime();
+        driver.startMeasuring();
+        Thread.sleep(duration.toMillis());
+        double cpu = server.cpuSeconds() - cpuBefore;
+        double seconds = (System.nanoTime() - start) / 1e9;
+        LoadDriver.Result result = driver.stopAndCollect(1500, mode.equals("camel-echo-100ms") ? 5 : 1);
+        long heap = server.heapAfterGc();
+        long sentTotal = driver.sentTotal();
+        driver.hangupAll();
+        Thread.sleep(1000);
+        long lost = result.lost();
+        if (forward) {
+            // nothing comes back: every message sent since the calls were dialled must have reached the route (the
+            // last chunk of each call at its hangup)
+            lost = Math.max(0, sentTotal - (server.forwarded() - forwardedBefore) / LoadDriver.FRAME);
+        }
+        return new StepResult(result, lost, cpu / seconds * 100, heap, !forward);
+    }
+
+    /** One step's figures. */
+    record StepResult(LoadDriver.Result driver, long lost, double cpuPercent, long heap, boolean echo) {
+
+        String row(String server, int calls, long heapAtRest) {
+            return String.format("%-17s %6d %9s %9s %9s %7d %9d %9s %7.1f%% %7.1f MB %7.1f KiB", server, calls,
+                    ms(50), ms(99), ms(100), lost, driver.corrupted(),
+                    echo ? String.format("%.2f ms", driver.gaps().percentileMillis(99)) : "-", cpuPercent,
+                    heap / 1048576.0, (heap - heapAtRest) / 1024.0 / calls);
+        }
+
+        private String ms(double percentile) {
+            return echo ? String.format("%.2f ms", driver.latency().percentileMillis(percentile)) : "-";
+        }
+    }
+}

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.AbstractEventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.apache.camel.component.audiosocket.AudioSocketCallNotFoundException;
 import org.apache.camel.component.audiosocket.AudioSocketPlaybackQueueFullException;
@@ -91,6 +92,8 @@ final class Playback {
     private final AtomicLong queuedNanos = new AtomicLong();
     private volatile long generation;
     private volatile boolean closed;
+    /** A tick is scheduled: the pacer looks at the inbox before its next frame, so a command need not wake it. */
+    private volatile boolean ticking;
 
     // owned by the event loop
     private final ArrayDeque<Item> playlist = new ArrayDeque<>();
@@ -209,6 +212,7 @@ final class Playback {
     /** Stops playback for good: the call has ended. Called on the event loop. */
     void close() {
         closed = true;
+        ticking = false;
         if (nextTick != null) {
             nextTick.cancel(false);
             nextTick = null;
@@ -228,7 +232,13 @@ final class Playback {
     private void submit(Item item) {
         inbox.add(item);
         if (inboxScheduled.compareAndSet(false, true)) {
-            eventLoop.execute(takeInbox);
+            if (ticking && eventLoop instanceof AbstractEventExecutor executor) {
+                // the pacer's next tick takes the inbox anyway: no wake-up of the event loop (a system call and a
+                // thread switch) for every reply a route plays
+                executor.lazyExecute(takeInbox);
+            } else {
+                eventLoop.execute(takeInbox);
+            }
         }
     }
 
@@ -237,6 +247,11 @@ final class Playback {
         if (closed) {
             return;
         }
+        drainInbox();
+        startTimelineIfIdle();
+    }
+
+    private void drainInbox() {
         Item item;
         while ((item = inbox.poll()) != null) {
             if (item instanceof Clear clear) {
@@ -245,6 +260,9 @@ final class Playback {
                 playlist.add(item); // (audio of an older generation arrived after its CLEAR: dropped)
             }
         }
+    }
+
+    private void startTimelineIfIdle() {
         if (nextTick == null && !playlist.isEmpty()) {
             // a new timeline, starting no earlier than the end of the audio already sent
             long now = System.nanoTime();
@@ -254,6 +272,7 @@ final class Playback {
             timelineStart = Math.max(now, playedUntil);
             timelineNanos = 0;
             nextTick = eventLoop.schedule(tick, delayUntil(timelineStart, now), TimeUnit.NANOSECONDS);
+            ticking = true;
         }
     }
 
@@ -269,10 +288,18 @@ final class Playback {
         if (closed) {
             return;
         }
+        drainInbox();
         while (current == null) {
             Item item = playlist.poll();
             if (item == null) {
-                return; // dry: the timeline ends here
+                // dry: the timeline ends here. From now on commands wake the event loop; one that came in since the
+                // inbox was drained, while it still counted on this tick, is taken now.
+                ticking = false;
+                inboxScheduled.set(false);
+                if (!inbox.isEmpty()) {
+                    takeInbox();
+                }
+                return;
             }
             if (item instanceof Mark mark) {
                 listener.markReached(mark.name);
@@ -312,6 +339,7 @@ final class Playback {
         audioPlayedUntil = playedUntil;
         // the next frame (or mark, or hangup) is due when this one has played
         nextTick = eventLoop.schedule(tick, delayUntil(playedUntil, System.nanoTime()), TimeUnit.NANOSECONDS);
+        ticking = true;
     }
 
     /**

@@ -476,6 +476,12 @@ public final class CallSession implements Playback.Listener {
                      + " fill. Speed up the route, add pool threads or use larger chunks.",
                     uuidText, remoteAddress, settings.readPauseWarnMillis(), events.size());
         }, settings.readPauseWarnMillis(), TimeUnit.MILLISECONDS);
+        // The route may have taken half of the events between the count going over the limit and this pause: its
+        // drained() then saw no pause and asked for no resume, and it would never ask again. So look once more now
+        // that the pause is visible: whichever side comes second sees the other.
+        if (events.isLowEnoughToResume()) {
+            resumeReadingIfDrained();
+        }
     }
 
     /** The route has taken half of what waited: on a paused call, reading may resume (decided on the event loop). */

@@ -12,8 +12,9 @@ import org.apache.camel.component.audiosocket.audio.Wav;
 
 /**
  * Cuts each caller's audio into utterances. An utterance starts with the first audio louder than the silence level
- * and ends with {@code #} or when the caller has been quiet for the silence time; the quiet tail stays in it, as a
- * speech service expects. A call's events arrive one at a time and in order, so each call's state needs no locking.
+ * and ends with {@code #}, when the caller has been quiet for the silence time (the quiet tail stays in it, as a
+ * speech service expects), or when it reaches the longest allowed: a caller on a noisy line who is never quiet must
+ * not grow the bot's memory without bound. A call's events arrive one at a time and in order, so each call's state needs no locking.
  */
 public class Utterances {
 
@@ -23,6 +24,7 @@ public class Utterances {
     private final Map<String, Utterance> calls = new ConcurrentHashMap<>();
     private int silenceMillis = 700;
     private int silenceLevel = 500;
+    private int maxMillis = 15_000;
 
     /** How long the caller must be quiet for an utterance to end, in milliseconds. */
     public void setSilenceMillis(int silenceMillis) {
@@ -34,6 +36,11 @@ public class Utterances {
         this.silenceLevel = silenceLevel;
     }
 
+    /** The longest an utterance may be, in milliseconds: one that reaches it is complete. */
+    public void setMaxMillis(int maxMillis) {
+        this.maxMillis = maxMillis;
+    }
+
     /** Takes one event of a call; marks the exchange {@link #COMPLETE} when it ends an utterance. */
     public void collect(Exchange exchange) {
         Message message = exchange.getMessage();
@@ -41,7 +48,8 @@ public class Utterances {
         switch (message.getHeader(AudioSocketConstants.EVENT_TYPE, "", String.class)) {
             case "AUDIO" -> {
                 Utterance utterance = calls.computeIfAbsent(uuid, u -> new Utterance());
-                if (utterance.add(message.getBody(PcmAudio.class), silenceLevel) >= silenceMillis) {
+                if (utterance.add(message.getBody(PcmAudio.class), silenceLevel) >= silenceMillis
+                    || utterance.millis >= maxMillis) {
                     complete(message, calls.remove(uuid));
                 }
             }
@@ -69,6 +77,7 @@ public class Utterances {
     private static final class Utterance {
         final ByteArrayOutputStream audio = new ByteArrayOutputStream();
         int rate;
+        long millis;
         long quietMillis;
 
         boolean started() {
@@ -83,6 +92,7 @@ public class Utterances {
             }
             rate = chunk.sampleRate();
             audio.writeBytes(chunk.samples());
+            millis += chunk.durationMillis();
             quietMillis = quiet ? quietMillis + chunk.durationMillis() : 0;
             return quietMillis;
         }

@@ -27,6 +27,7 @@ public class VoiceBotRoutes extends RouteBuilder {
         Utterances utterances = new Utterances();
         utterances.setSilenceMillis(Integer.parseInt(getContext().resolvePropertyPlaceholders("{{bot.silence-ms}}")));
         utterances.setSilenceLevel(Integer.parseInt(getContext().resolvePropertyPlaceholders("{{bot.silence-level}}")));
+        utterances.setMaxMillis(Integer.parseInt(getContext().resolvePropertyPlaceholders("{{bot.max-utterance-ms}}")));
 
         from(call + "?nativeTransport={{bot.native-transport}}")
                 .routeId("caller")

@@ -30,6 +30,7 @@ class VoiceBotTest {
     private static final int RATE = 8000;
     private static final int SILENCE_MS = 500;
     private static final int TIMEOUT_MS = 1000;
+    private static final int MAX_UTTERANCE_MS = 2000;
 
     private final int port = AvailablePortFinder.getNextAvailable();
     private SpeechServiceStandIn speech;
@@ -42,6 +43,7 @@ class VoiceBotTest {
         bot.addOverrideProperty("bot.host", "127.0.0.1");
         bot.addOverrideProperty("bot.port", String.valueOf(port));
         bot.addOverrideProperty("bot.silence-ms", String.valueOf(SILENCE_MS));
+        bot.addOverrideProperty("bot.max-utterance-ms", String.valueOf(MAX_UTTERANCE_MS));
         bot.addOverrideProperty("speech.url", speech.url());
         bot.addOverrideProperty("speech.timeout-ms", String.valueOf(TIMEOUT_MS));
         bot.start();
@@ -89,6 +91,19 @@ class VoiceBotTest {
         // the speech and the quiet that ended it, no more
         byte[] expected = Arrays.copyOf(said, said.length + SILENCE_MS * RATE / 1000 * 2);
         assertArrayEquals(expected, Wav.read(speech.requests().get(0).body()).samples());
+    }
+
+    @Test
+    void aCallerWhoIsNeverQuietIsCutAtTheLongestUtterance() throws Exception {
+        byte[] answer = audio(11, 200);
+        speech.answer(Answer.wav(Wav.wrap(answer, RATE)));
+        byte[] said = audio(12, MAX_UTTERANCE_MS + 600);
+        try (SimulatedCall call = SimulatedCall.dial(port)) {
+            call.play(said);
+            assertArrayEquals(answer, call.awaitAudio(Duration.ofMillis(200), Duration.ofSeconds(10)));
+        }
+        assertArrayEquals(Arrays.copyOf(said, MAX_UTTERANCE_MS * RATE / 1000 * 2),
+                Wav.read(speech.requests().get(0).body()).samples(), "the first bot.max-utterance-ms of it, exactly");
     }
 
     @Test

@@ -39,9 +39,11 @@ public enum AudioSocketKind {
             .map(k -> Integer.toString(k.sampleRate)).collect(Collectors.joining(", "));
 
     private static final AudioSocketKind[] BY_CODE = new AudioSocketKind[256];
+    /** values() copies its array on every call, and the kind of every reply a route plays is looked up here. */
+    private static final AudioSocketKind[] ALL = values();
 
     static {
-        for (AudioSocketKind kind : values()) {
+        for (AudioSocketKind kind : ALL) {
             BY_CODE[kind.code] = kind;
         }
     }
@@ -99,7 +101,7 @@ public enum AudioSocketKind {
     }
 
     private static AudioSocketKind audioKindOf(int sampleRate) {
-        for (AudioSocketKind kind : values()) {
+        for (AudioSocketKind kind : ALL) {
             if (kind.isAudio() && kind.sampleRate == sampleRate) {
                 return kind;
             }

@@ -90,6 +90,8 @@ public class AudioSocketComponentConfigurer extends PropertyConfigurerSupport im
         case "tcpNoDelay": getOrCreateConfiguration(target).setTcpNoDelay(property(camelContext, boolean.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
+        case "usingexecutorservice":
+        case "usingExecutorService": getOrCreateConfiguration(target).setUsingExecutorService(property(camelContext, boolean.class, value)); return true;
         case "uuidtimeout":
         case "uuidTimeout": getOrCreateConfiguration(target).setUuidTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "workercount":
@@ -163,6 +165,8 @@ public class AudioSocketComponentConfigurer extends PropertyConfigurerSupport im
         case "tcpNoDelay": return boolean.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
+        case "usingexecutorservice":
+        case "usingExecutorService": return boolean.class;
         case "uuidtimeout":
         case "uuidTimeout": return long.class;
         case "workercount":
@@ -237,6 +241,8 @@ public class AudioSocketComponentConfigurer extends PropertyConfigurerSupport im
         case "tcpNoDelay": return getOrCreateConfiguration(target).isTcpNoDelay();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
+        case "usingexecutorservice":
+        case "usingExecutorService": return getOrCreateConfiguration(target).isUsingExecutorService();
         case "uuidtimeout":
         case "uuidTimeout": return getOrCreateConfiguration(target).getUuidTimeout();
         case "workercount":

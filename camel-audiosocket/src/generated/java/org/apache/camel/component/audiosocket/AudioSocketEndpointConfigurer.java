@@ -78,6 +78,8 @@ public class AudioSocketEndpointConfigurer extends PropertyConfigurerSupport imp
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "tcpnodelay":
         case "tcpNoDelay": target.getConfiguration().setTcpNoDelay(property(camelContext, boolean.class, value)); return true;
+        case "usingexecutorservice":
+        case "usingExecutorService": target.getConfiguration().setUsingExecutorService(property(camelContext, boolean.class, value)); return true;
         case "uuidtimeout":
         case "uuidTimeout": target.getConfiguration().setUuidTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "workercount":
@@ -146,6 +148,8 @@ public class AudioSocketEndpointConfigurer extends PropertyConfigurerSupport imp
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "tcpnodelay":
         case "tcpNoDelay": return boolean.class;
+        case "usingexecutorservice":
+        case "usingExecutorService": return boolean.class;
         case "uuidtimeout":
         case "uuidTimeout": return long.class;
         case "workercount":
@@ -215,6 +219,8 @@ public class AudioSocketEndpointConfigurer extends PropertyConfigurerSupport imp
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "tcpnodelay":
         case "tcpNoDelay": return target.getConfiguration().isTcpNoDelay();
+        case "usingexecutorservice":
+        case "usingExecutorService": return target.getConfiguration().isUsingExecutorService();
         case "uuidtimeout":
         case "uuidTimeout": return target.getConfiguration().getUuidTimeout();
         case "workercount":

@@ -24,7 +24,7 @@ public class AudioSocketEndpointUriFactory extends org.apache.camel.support.comp
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(34);
+        Set<String> props = new HashSet<>(35);
         props.add("allowedClients");
         props.add("backlog");
         props.add("bossCount");
@@ -56,6 +56,7 @@ public class AudioSocketEndpointUriFactory extends org.apache.camel.support.comp
         props.add("shutdownTimeout");
         props.add("sslContextParameters");
         props.add("tcpNoDelay");
+        props.add("usingExecutorService");
         props.add("uuidTimeout");
         props.add("workerCount");
         props.add("workerGroup");

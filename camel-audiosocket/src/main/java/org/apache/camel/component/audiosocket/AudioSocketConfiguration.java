@@ -144,6 +144,16 @@ public class AudioSocketConfiguration implements Cloneable {
     private ExecutorService executorService;
 
     /**
+     * Whether the routes run on a thread pool (poolSize, or executorService). With false, each call's exchanges run
+     * on the Netty event loop that reads the call, as camel-netty does with the same option: no hand-over to another
+     * thread and back for every event, which saves CPU and context switches with many calls. Only for
+     * routes that never block (in-memory work, asynchronous producers such as Kafka's, seda:, the audiosocket
+     * producer): an event loop serves hundreds of calls, and a route that blocks it holds up every one of them.
+     */
+    @UriParam(label = "consumer,advanced", defaultValue = "true")
+    private boolean usingExecutorService = true;
+
+    /**
      * Milliseconds without any audio sent into a call after which one 20 ms frame of silence is sent. Asterisk's
      * AudioSocket() application ends a call after 2000 ms with nothing in either direction, which a silent caller
      * and a quiet route reach; 1000 keeps such calls up. 0 turns it off.
@@ -346,6 +356,14 @@ public class AudioSocketConfiguration implements Cloneable {
 
     public void setPoolSize(int poolSize) {
         this.poolSize = poolSize;
+    }
+
+    public boolean isUsingExecutorService() {
+        return usingExecutorService;
+    }
+
+    public void setUsingExecutorService(boolean usingExecutorService) {
+        this.usingExecutorService = usingExecutorService;
     }
 
     public ExecutorService getExecutorService() {

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The AudioSocket server as a Camel consumer: every call's events become exchanges, each call's in order, all calls in
- * parallel on one thread pool. With exchange pattern InOut, the body a route leaves on a CALL_START, AUDIO, DTMF or
+ * parallel on one thread pool (or, with usingExecutorService=false, on the calls' event loops). With exchange pattern InOut, the body a route leaves on a CALL_START, AUDIO, DTMF or
  * MARK exchange is played back into the call, as the producer would play it. In client mode there is no server: the
  * consumer receives what the server sends into the calls the endpoint's producers dialled.
  */
@@ -52,9 +52,17 @@ public class AudioSocketConsumer extends DefaultConsumer implements CallEventSin
         super.doStart();
         AudioSocketConfiguration config = getEndpoint().getConfiguration();
         executor = config.getExecutorService();
-        ownExecutor = executor == null;
-        if (ownExecutor) {
-            executor = createExecutor(config);
+        if (!config.isUsingExecutorService()) {
+            if (executor != null) {
+                throw new IllegalArgumentException("executorService is set while usingExecutorService=false asks for"
+                                                   + " the routes to run on the event loops: choose one");
+            }
+            ownExecutor = false; // null: every call's routes run on its own event loop
+        } else {
+            ownExecutor = executor == null;
+            if (ownExecutor) {
+                executor = createExecutor(config);
+            }
         }
         if (config.isClientMode()) {
             // no server: the calls client mode dials are the source, whichever producer dialled them

@@ -76,7 +76,8 @@ public final class AudioSocketClient extends CallRegistry {
     }
 
     /**
-     * Where what the server sends goes, and the pool that delivers it. Without one, it is read and discarded.
+     * Where what the server sends goes, and the pool that delivers it (null: each call's event loop). Without a sink,
+     * it is read and discarded.
      */
     public void attach(CallEventSink sink, Executor executor) {
         this.sink = sink;
@@ -217,8 +218,9 @@ public final class AudioSocketClient extends CallRegistry {
     // ---- the calls' side
 
     @Override
-    public Executor executor() {
-        return executor;
+    public Executor executorFor(CallSession call) {
+        Executor routes = executor;
+        return routes != null ? routes : call.channel().eventLoop();
     }
 
     @Override

@@ -54,6 +54,9 @@ public final class AudioSocketServer extends CallRegistry {
     private final ClientAllowlist allowlist;
     private AutoCloseable metrics;
 
+    /**
+     * @param executor the pool that runs the routes of all calls, or null to run each call's routes on its event loop
+     */
     public AudioSocketServer(CamelContext camelContext, AudioSocketConfiguration configuration, CallSettings settings,
                              CallEventSink sink, Executor executor) {
         this.camelContext = camelContext;
@@ -174,8 +177,8 @@ public final class AudioSocketServer extends CallRegistry {
     }
 
     @Override
-    public Executor executor() {
-        return executor;
+    public Executor executorFor(CallSession call) {
+        return executor != null ? executor : call.channel().eventLoop();
     }
 
     @Override

@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One call's events on their way to the route: delivered one at a time and in order, on a thread pool shared by all
- * calls, so that calls run in parallel without a thread each and a slow call holds back only itself.
+ * calls, so that calls run in parallel without a thread each and a slow call holds back only itself (or, with
+ * usingExecutorService=false, as tasks of the call's own event loop).
  * <p>
  * At most one drain task per call is queued or running on the pool. It delivers events until the queue is empty or
  * an event is still in the route when {@code deliver} returns; that event's completion then queues the next drain.
@@ -106,7 +107,7 @@ final class CallEventQueue implements Runnable {
 
     private void submit() {
         try {
-            host.executor().execute(this);
+            host.executorFor(call).execute(this);
         } catch (RejectedExecutionException e) {
             if (!rejectionLogged) {
                 rejectionLogged = true;

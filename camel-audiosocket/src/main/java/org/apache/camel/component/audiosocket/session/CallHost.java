@@ -7,8 +7,8 @@ import org.apache.camel.component.audiosocket.protocol.AudioSocketProtocolError;
 /** The server (or, in client mode, the client) a call lives on, as the call sees it. */
 public interface CallHost {
 
-    /** The pool that runs the routes of all calls. */
-    Executor executor();
+    /** What runs this call's routes: the pool shared by all calls, or the call's own event loop. */
+    Executor executorFor(CallSession call);
 
     /** Where the calls' events go. */
     CallEventSink sink();

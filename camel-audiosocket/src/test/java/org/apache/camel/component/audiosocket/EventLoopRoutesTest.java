@@ -1,0 +1,137 @@
+package org.apache.camel.component.audiosocket;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.audiosocket.support.AudioSocketTestSupport;
+import org.apache.camel.component.audiosocket.support.EventCollector;
+import org.apache.camel.component.audiosocket.testkit.SimulatedCall;
+import org.apache.camel.test.AvailablePortFinder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * With usingExecutorService=false each call's exchanges run on the event loop that reads the call: in order, the
+ * replies played back exactly, and a route that goes asynchronous still holds the call's next event back until it is
+ * done.
+ */
+class EventLoopRoutesTest extends AudioSocketTestSupport {
+
+    private static final int CALLS = 4;
+
+    private final int asyncPort = AvailablePortFinder.getNextAvailable();
+    private final EventCollector asyncEvents = new EventCollector();
+
+    @BindToRegistry("ownPool")
+    private final ExecutorService ownPool = Executors.newSingleThreadExecutor();
+
+    @Override
+    protected RoutesBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                // an echo: an AUDIO exchange's body is played back, nothing else is
+                from(audiosocket("usingExecutorService=false&exchangePattern=InOut")).routeId("calls")
+                        .process(events)
+                        .filter(header(AudioSocketConstants.EVENT_TYPE).isNotEqualTo("AUDIO")).setBody(constant(null));
+                // every AUDIO exchange is finished by another thread, 30 ms later, after the event loop has moved on
+                from("audiosocket:127.0.0.1:" + asyncPort + "?usingExecutorService=false").routeId("async")
+                        .process(asyncEvents)
+                        .filter(header(AudioSocketConstants.EVENT_TYPE).isEqualTo("AUDIO")).delay(30).asyncDelayed();
+            }
+        };
+    }
+
+    @AfterEach
+    void stopPool() {
+        ownPool.shutdownNow();
+    }
+
+    @Test
+    void eachCallsRoutesRunOnItsEventLoopAndTheRepliesArePlayedExactly() throws Exception {
+        List<SimulatedCall> calls = new ArrayList<>();
+        List<UUID> uuids = new ArrayList<>();
+        List<byte[]> spoken = new ArrayList<>();
+        try {
+            for (int i = 0; i < CALLS; i++) {
+                byte[] tone = SimulatedCall.tone(300 + 100 * i, 8000, Duration.ofMillis(600));
+                spoken.add(tone);
+                uuids.add(UUID.randomUUID());
+                calls.add(SimulatedCall.connect(port).sendUuid(uuids.get(i)).play(tone));
+            }
+            for (int i = 0; i < CALLS; i++) {
+                assertArrayEquals(spoken.get(i), calls.get(i).awaitAudio(Duration.ofMillis(600), Duration.ofSeconds(5)),
+                        "the echo of call " + i);
+            }
+        } finally {
+            for (SimulatedCall call : calls) {
+                call.close();
+            }
+        }
+        for (int i = 0; i < CALLS; i++) {
+            String uuid = uuids.get(i).toString();
+            events.awaitHangup(uuid, 5, TimeUnit.SECONDS);
+            List<EventCollector.Event> seen = events.events(uuid);
+            assertConsecutive(seen);
+            assertArrayEquals(spoken.get(i), events.audio(uuid), "what the route got from call " + i);
+            Set<String> threads = seen.stream().map(EventCollector.Event::thread).collect(Collectors.toSet());
+            assertEquals(1, threads.size(), "one call, one event loop: " + threads);
+            assertTrue(threads.iterator().next().contains("NettyServerTCPWorker"), "not an event loop: " + threads);
+        }
+    }
+
+    @Test
+    void anAsynchronousRouteHoldsTheCallsNextEventBackUntilItIsDone() throws Exception {
+        byte[] tone = SimulatedCall.tone(440, 8000, Duration.ofMillis(400));
+        String uuid = UUID.randomUUID().toString();
+        try (SimulatedCall call = SimulatedCall.connect(asyncPort)) {
+            call.sendUuid(UUID.fromString(uuid)).play(tone).sendDtmf("7");
+            // 20 AUDIO exchanges of 30 ms each, one after the other: 600 ms at least, however fast they arrived
+            asyncEvents.await(e -> uuid.equals(e.uuid()) && "DTMF".equals(e.type()), 5, TimeUnit.SECONDS);
+        }
+        asyncEvents.awaitHangup(uuid, 5, TimeUnit.SECONDS);
+        List<String> types = asyncEvents.events(uuid).stream().map(EventCollector.Event::type).distinct().toList();
+        assertEquals(List.of("CALL_START", "AUDIO", "DTMF", "HANGUP"), types);
+        assertConsecutive(asyncEvents.events(uuid));
+        assertArrayEquals(tone, asyncEvents.audio(uuid));
+    }
+
+    private static void assertConsecutive(List<EventCollector.Event> seen) {
+        List<Long> sequence = seen.stream().map(e -> (Long) e.header(AudioSocketConstants.SEQUENCE)).toList();
+        for (int i = 1; i < sequence.size(); i++) {
+            assertEquals(sequence.get(i - 1) + 1, sequence.get(i), "events out of order: " + sequence);
+        }
+    }
+
+    @Test
+    void aPoolOfOnesOwnCannotBeCombinedWithTheEventLoops() {
+        Exception e = assertThrows(Exception.class, () -> context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("audiosocket:127.0.0.1:" + AvailablePortFinder.getNextAvailable()
+                     + "?usingExecutorService=false&executorService=#ownPool").to("log:never");
+            }
+        }));
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        assertTrue(cause instanceof IllegalArgumentException && cause.getMessage().contains("usingExecutorService=false"),
+                "unexpected: " + cause);
+    }
+}

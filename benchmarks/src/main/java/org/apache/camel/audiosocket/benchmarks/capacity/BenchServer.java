@@ -32,6 +32,8 @@ import org.apache.camel.impl.DefaultCamelContext;
  * <li>{@code camel-echo}: a Camel route on the component, one exchange per 20 ms message, InOut, the reply played
  * back paced;</li>
  * <li>{@code camel-echo-100ms}: the same with 100 ms of audio per exchange;</li>
+ * <li>{@code camel-echo-eventloop}, {@code camel-echo-100ms-eventloop}: the same two with usingExecutorService=false,
+ * the routes running on the event loops;</li>
  * <li>{@code camel-forward}: 200 ms chunks to a {@code seda:} queue whose consumer counts them, no replies.</li>
  * </ul>
  * It prints {@code ready} once listening, then answers commands on stdin, one line each: {@code heap} (heap in use
@@ -50,6 +52,9 @@ public final class BenchServer {
             case "netty-echo" -> nettyEcho(port);
             case "camel-echo" -> camel(port, "exchangePattern=InOut&chunkDuration=20", null);
             case "camel-echo-100ms" -> camel(port, "exchangePattern=InOut&chunkDuration=100", null);
+            case "camel-echo-eventloop" -> camel(port, "exchangePattern=InOut&chunkDuration=20&usingExecutorService=false", null);
+            case "camel-echo-100ms-eventloop" -> camel(port, "exchangePattern=InOut&chunkDuration=100&usingExecutorService=false",
+                    null);
             case "camel-forward" -> camel(port, "chunkDuration=200", forwarded);
             default -> throw new IllegalArgumentException("unknown mode " + mode);
         };
@@ -75,7 +80,9 @@ public final class BenchServer {
 
     private static AutoCloseable camel(int port, String options, LongAdder forwarded) throws Exception {
         CamelContext context = new DefaultCamelContext();
-        String uri = "audiosocket:0.0.0.0:" + port + "?nativeTransport=true&" + options;
+        // e.g. -Dbench.serverJvmArgs=-Dbench.uriOptions=poolSize=4 to try an option on every Camel server
+        String extra = System.getProperty("bench.uriOptions", "");
+        String uri = "audiosocket:0.0.0.0:" + port + "?nativeTransport=true&" + options + (extra.isEmpty() ? "" : "&" + extra);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

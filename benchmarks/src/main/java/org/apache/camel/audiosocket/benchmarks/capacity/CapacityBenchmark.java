@@ -1,5 +1,8 @@
 package org.apache.camel.audiosocket.benchmarks.capacity;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,23 +12,27 @@ import java.util.List;
  * How many full-duplex calls one node holds in real time: the component's routes and a plain-Netty baseline, one
  * after the other in one run, each in a JVM of its own, stepped up through the call counts. For each server and step
  * it prints the echo latency (p50, p99, max), lost and corrupted messages, the gap between echoed messages at p99,
- * the server's CPU (percent of one core, measured over the step) and its heap after a full collection with the calls
- * up; and, once per server, the heap an idle call costs.
+ * the server's CPU (percent of one core, measured over the step, and the part of it spent in the kernel), its context
+ * switches per second (all threads, voluntary and not) and its heap after a full collection with the calls up; and,
+ * once per server, the heap an idle call costs.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar org.apache.camel.audiosocket.benchmarks.capacity.CapacityBenchmark \
- *     [--servers netty-echo,camel-echo,camel-echo-100ms,camel-forward] [--steps 250,500,750,1000] [--duration 20s]
+ *     [--servers netty-echo,camel-echo,camel-echo-eventloop,camel-echo-100ms,camel-echo-100ms-eventloop,camel-forward]
+ *     [--steps 250,500,750,1000] [--duration 20s]
  * </pre>
  */
 public final class CapacityBenchmark {
 
     private static final int PORT = 9493;
+    private static final long PAUSE_BEFORE_MEASURING_MILLIS = 1000;
 
     private CapacityBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        List<String> servers = List.of("netty-echo", "camel-echo", "camel-echo-100ms", "camel-forward");
+        List<String> servers = List.of("netty-echo", "camel-echo", "camel-echo-eventloop", "camel-echo-100ms",
+                "camel-echo-100ms-eventloop", "camel-forward");
         int[] steps = { 250, 500, 750, 1000 };
         Duration duration = Duration.ofSeconds(20);
         Duration ramp = Duration.ofSeconds(5);
@@ -46,8 +53,9 @@ public final class CapacityBenchmark {
                           + " messages; %d cores, Java %s%n", servers, Arrays.toString(steps), duration.toSeconds(),
                 ramp.toSeconds(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         List<String> rows = new ArrayList<>();
-        rows.add(String.format("%-17s %6s %9s %9s %9s %7s %9s %9s %8s %9s %10s", "server", "calls", "echo p50",
-                "echo p99", "echo max", "lost", "corrupted", "gap p99", "CPU", "heap", "heap/call"));
+        rows.add(String.format("%-17s %6s %9s %9s %9s %7s %9s %9s %8s %8s %10s %7s %10s %11s", "server", "calls",
+                "echo p50", "echo p99", "echo max", "lost", "corrupted", "gap p99", "CPU", "kernel", "switches/s",
+                "steal", "heap", "heap/call"));
         try (LoadDriver driver = new LoadDriver(2)) {
             for (String server : servers) {
                 try (ServerProcess process = new ServerProcess(server, PORT, heap)) {
@@ -80,13 +88,17 @@ public final class CapacityBenchmark {
         long forwardedBefore = forward ? server.forwarded() : 0;
         driver.dial("127.0.0.1", PORT, calls, ramp.toMillis(), true);
         Thread.sleep(1000); // the last calls settle
-        double cpuBefore = server.cpuSeconds();
+        driver.pause(PAUSE_BEFORE_MEASURING_MILLIS);
+        Thread.sleep(200); // the first messages after the pause
+        ServerProcess.Usage before = server.usage();
+        long stealBefore = stealTicks();
         long start = System.nanoTime();
         driver.startMeasuring();
         Thread.sleep(duration.toMillis());
-        double cpu = server.cpuSeconds() - cpuBefore;
+        ServerProcess.Usage used = server.usage().minus(before);
         double seconds = (System.nanoTime() - start) / 1e9;
-        LoadDriver.Result result = driver.stopAndCollect(1500, mode.equals("camel-echo-100ms") ? 5 : 1);
+        double stealPercent = (stealTicks() - stealBefore) / ServerProcess.TICKS_PER_SECOND / seconds * 100;
+        LoadDriver.Result result = driver.stopAndCollect(1500, mode.startsWith("camel-echo-100ms") ? 5 : 1);
         long heap = server.heapAfterGc();
         long sentTotal = driver.sentTotal();
         driver.hangupAll();
@@ -97,17 +109,29 @@ public final class CapacityBenchmark {
             // last chunk of each call at its hangup)
             lost = Math.max(0, sentTotal - (server.forwarded() - forwardedBefore) / LoadDriver.FRAME);
         }
-        return new StepResult(result, lost, cpu / seconds * 100, heap, !forward);
+        return new StepResult(result, lost, (used.userSeconds() + used.systemSeconds()) / seconds * 100,
+                used.systemSeconds() / seconds * 100, used.switches() / seconds, stealPercent, heap, !forward);
+    }
+
+    /**
+     * CPU time the hypervisor gave to others while this machine wanted it, all cores, in clock ticks: on a virtual
+     * machine it is why runs differ, so each step reports it.
+     */
+    private static long stealTicks() throws IOException {
+        String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        return Long.parseLong(cpu[8]);
     }
 
     /** One step's figures. */
-    record StepResult(LoadDriver.Result driver, long lost, double cpuPercent, long heap, boolean echo) {
+    record StepResult(LoadDriver.Result driver, long lost, double cpuPercent, double systemPercent,
+            double switchesPerSecond, double stealPercent, long heap, boolean echo) {
 
         String row(String server, int calls, long heapAtRest) {
-            return String.format("%-17s %6d %9s %9s %9s %7d %9d %9s %7.1f%% %7.1f MB %7.1f KiB", server, calls,
-                    ms(50), ms(99), ms(100), lost, driver.corrupted(),
+            return String.format("%-17s %6d %9s %9s %9s %7d %9d %9s %7.1f%% %7.1f%% %10.0f %6.1f%% %7.1f MB %7.1f KiB",
+                    server, calls, ms(50), ms(99), ms(100), lost, driver.corrupted(),
                     echo ? String.format("%.2f ms", driver.gaps().percentileMillis(99)) : "-", cpuPercent,
-                    heap / 1048576.0, (heap - heapAtRest) / 1024.0 / calls);
+                    systemPercent, switchesPerSecond, stealPercent, heap / 1048576.0,
+                    (heap - heapAtRest) / 1024.0 / calls);
         }
 
         private String ms(double percentile) {

@@ -72,6 +72,18 @@ final class LoadDriver implements AutoCloseable {
         }
     }
 
+    /**
+     * Every call stops sending for a while, then goes on. A paced echo never plays faster than real time, so whatever
+     * a call's messages were held up by since it was dialled (dialling hundreds of calls is when the machine is
+     * busiest) would otherwise stay in its echo latency to the end; after a pause longer than that the server's queue
+     * for the call has run dry, and what is measured next is what the server adds from then on.
+     */
+    void pause(long millis) throws InterruptedException {
+        onEveryLoop(sender -> sender.forEachCall(call -> call.talking = false));
+        Thread.sleep(millis);
+        onEveryLoop(sender -> sender.forEachCall(call -> call.talking = true));
+    }
+
     /** From now on, what the calls send is measured. */
     void startMeasuring() {
         onEveryLoop(sender -> sender.forEachCall(call -> call.firstMeasured = call.nextSequence));

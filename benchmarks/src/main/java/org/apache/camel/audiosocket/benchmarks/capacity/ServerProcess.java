@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +16,7 @@ import java.util.List;
 final class ServerProcess implements AutoCloseable {
 
     /** Linux counts CPU time in clock ticks of 10 ms (USER_HZ, 100 on every mainstream kernel). */
-    private static final double TICKS_PER_SECOND = 100;
+    static final double TICKS_PER_SECOND = 100;
 
     private final Process process;
     private final BufferedReader out;
@@ -53,12 +55,37 @@ final class ServerProcess implements AutoCloseable {
         return Long.parseLong(ask("forwarded"));
     }
 
-    /** CPU time the server has used so far, user and system, in seconds. */
-    double cpuSeconds() throws IOException {
-        String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+    /** What the server has used so far: CPU time and context switches, over all its threads. */
+    Usage usage() throws IOException {
+        Path proc = Path.of("/proc", String.valueOf(process.pid()));
+        String stat = Files.readString(proc.resolve("stat"));
         // the fields after the command name, which is in parentheses and may hold spaces: utime is the 14th field
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+        long switches = 0;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(proc.resolve("task"))) {
+            for (Path task : tasks) {
+                try {
+                    for (String line : Files.readAllLines(task.resolve("status"))) {
+                        if (line.startsWith("voluntary_ctxt_switches:") || line.startsWith("nonvoluntary_ctxt_switches:")) {
+                            switches += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                        }
+                    }
+                } catch (NoSuchFileException ended) {
+                    // a thread that ended while we looked; its switches are lost to the count, as the kernel drops them
+                }
+            }
+        }
+        return new Usage(Long.parseLong(fields[11]) / TICKS_PER_SECOND, Long.parseLong(fields[12]) / TICKS_PER_SECOND,
+                switches);
+    }
+
+    /** CPU seconds in user and kernel space, and context switches, voluntary and not. */
+    record Usage(double userSeconds, double systemSeconds, long switches) {
+
+        Usage minus(Usage earlier) {
+            return new Usage(userSeconds - earlier.userSeconds, systemSeconds - earlier.systemSeconds,
+                    switches - earlier.switches);
+        }
     }
 
     private String ask(String command) throws IOException {

@@ -269,7 +269,7 @@ final class Playback {
             if (audioPlayedUntil != 0 && now > audioPlayedUntil && now - audioPlayedUntil < UNDERRUN_WINDOW_NANOS) {
                 listener.underrun();
             }
-            timelineStart = Math.max(now, playedUntil);
+            timelineStart = timelineStart(now, playedUntil);
             timelineNanos = 0;
             nextTick = eventLoop.schedule(tick, delayUntil(timelineStart, now), TimeUnit.NANOSECONDS);
             ticking = true;
@@ -349,8 +349,21 @@ final class Playback {
      * adds up.
      */
     static long delayUntil(long deadline, long now) {
-        long aligned = Math.floorDiv(deadline + WAKE_UP_GRID_NANOS - 1, WAKE_UP_GRID_NANOS) * WAKE_UP_GRID_NANOS;
-        return aligned - now;
+        return onTheGrid(deadline) - now;
+    }
+
+    /**
+     * Where a new timeline starts: now, or when the audio already sent ends if that is later, put on the wake-up grid.
+     * A 20 ms frame lasts a whole number of milliseconds, so every later deadline of the timeline is on the grid too
+     * and no frame waits for the next millisecond: the gaps between frames stay 20 ms, not 19 or 21 ms by the
+     * rounding. It costs the first frame up to 1 ms, once per timeline.
+     */
+    static long timelineStart(long now, long playedUntil) {
+        return onTheGrid(Math.max(now, playedUntil));
+    }
+
+    private static long onTheGrid(long nanos) {
+        return Math.floorDiv(nanos + WAKE_UP_GRID_NANOS - 1, WAKE_UP_GRID_NANOS) * WAKE_UP_GRID_NANOS;
     }
 
     private AudioFrame frameOf(Audio audio, int from, int length) {

@@ -34,7 +34,9 @@ import org.apache.camel.impl.DefaultCamelContext;
  * <li>{@code camel-echo-100ms}: the same with 100 ms of audio per exchange;</li>
  * <li>{@code camel-echo-eventloop}, {@code camel-echo-100ms-eventloop}: the same two with usingExecutorService=false,
  * the routes running on the event loops;</li>
- * <li>{@code camel-forward}: 200 ms chunks to a {@code seda:} queue whose consumer counts them, no replies.</li>
+ * <li>{@code camel-forward}: 200 ms chunks to a {@code seda:} queue whose consumer counts them, no replies;</li>
+ * <li>{@code camel-prompt}: every call is answered with one prompt of {@code -Dbench.promptSeconds} (60 by default),
+ * played paced; the calls send nothing.</li>
  * </ul>
  * It prints {@code ready} once listening, then answers commands on stdin, one line each: {@code heap} (heap in use
  * after a full collection, in bytes), {@code forwarded} (audio bytes the forwarding route took) and {@code quit}.
@@ -56,6 +58,7 @@ public final class BenchServer {
             case "camel-echo-100ms-eventloop" -> camel(port, "exchangePattern=InOut&chunkDuration=100&usingExecutorService=false",
                     null);
             case "camel-forward" -> camel(port, "chunkDuration=200", forwarded);
+            case "camel-prompt" -> prompt(port, Integer.getInteger("bench.promptSeconds", 60));
             default -> throw new IllegalArgumentException("unknown mode " + mode);
         };
         System.out.println("ready");
@@ -80,9 +83,7 @@ public final class BenchServer {
 
     private static AutoCloseable camel(int port, String options, LongAdder forwarded) throws Exception {
         CamelContext context = new DefaultCamelContext();
-        // e.g. -Dbench.serverJvmArgs=-Dbench.uriOptions=poolSize=4 to try an option on every Camel server
-        String extra = System.getProperty("bench.uriOptions", "");
-        String uri = "audiosocket:0.0.0.0:" + port + "?nativeTransport=true&" + options + (extra.isEmpty() ? "" : "&" + extra);
+        String uri = "audiosocket:0.0.0.0:" + port + "?nativeTransport=true&" + options + extraUriOptions();
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -94,6 +95,31 @@ public final class BenchServer {
                             .to("seda:forward?size=100000&blockWhenFull=true");
                     from("seda:forward").process(e -> forwarded.add(e.getMessage().getBody(byte[].class).length));
                 }
+            }
+        });
+        context.start();
+        return context::stop;
+    }
+
+    /** E.g. -Dbench.serverJvmArgs=-Dbench.uriOptions=workerCount=2 tries an option on every Camel server. */
+    private static String extraUriOptions() {
+        String extra = System.getProperty("bench.uriOptions", "");
+        return extra.isEmpty() ? "" : "&" + extra;
+    }
+
+    /** Answers each CALL_START with one long prompt, the same array for every call (8 kHz slin, a sawtooth). */
+    private static AutoCloseable prompt(int port, int seconds) throws Exception {
+        byte[] prompt = new byte[seconds * 16000];
+        for (int i = 0; i < prompt.length; i++) {
+            prompt[i] = (byte) i;
+        }
+        CamelContext context = new DefaultCamelContext();
+        String uri = "audiosocket:0.0.0.0:" + port + "?nativeTransport=true&exchangePattern=InOut&events=CALL_START"
+                     + "&keepAliveInterval=0&playbackQueueLimit=" + (seconds + 1) * 1000 + extraUriOptions();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri).setBody(constant(prompt));
             }
         });
         context.start();

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How many full-duplex calls one node holds in real time: the component's routes and a plain-Netty baseline, one
@@ -19,7 +21,7 @@ import java.util.List;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar org.apache.camel.audiosocket.benchmarks.capacity.CapacityBenchmark \
  *     [--servers netty-echo,camel-echo,camel-echo-eventloop,camel-echo-100ms,camel-echo-100ms-eventloop,camel-forward]
- *     [--steps 250,500,750,1000] [--duration 20s]
+ *     [--steps 250,500,750,1000] [--duration 20s] [--rounds 1]
  * </pre>
  */
 public final class CapacityBenchmark {
@@ -38,6 +40,7 @@ public final class CapacityBenchmark {
         Duration ramp = Duration.ofSeconds(5);
         int idleCalls = 1000;
         String heap = "1g";
+        int rounds = 1;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--servers" -> servers = List.of(args[i + 1].split(","));
@@ -46,6 +49,7 @@ public final class CapacityBenchmark {
                 case "--ramp" -> ramp = Duration.ofSeconds(Long.parseLong(args[i + 1].replace("s", "")));
                 case "--idle-calls" -> idleCalls = Integer.parseInt(args[i + 1]);
                 case "--heap" -> heap = args[i + 1];
+                case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -56,30 +60,69 @@ public final class CapacityBenchmark {
         rows.add(String.format("%-17s %6s %9s %9s %9s %7s %9s %9s %8s %8s %10s %7s %10s %11s", "server", "calls",
                 "echo p50", "echo p99", "echo max", "lost", "corrupted", "gap p99", "CPU", "kernel", "switches/s",
                 "steal", "heap", "heap/call"));
+        Map<String, List<StepResult>> byStep = new LinkedHashMap<>();
         try (LoadDriver driver = new LoadDriver(2)) {
-            for (String server : servers) {
-                try (ServerProcess process = new ServerProcess(server, PORT, heap)) {
-                    // warm up: compile the hot paths before anything is measured
-                    step(driver, process, server, 200, Duration.ofSeconds(10), Duration.ofSeconds(2));
-                    long heapAtRest = process.heapAfterGc();
-                    driver.dial("127.0.0.1", PORT, idleCalls, 0, false);
-                    Thread.sleep(1000);
-                    long heapIdle = process.heapAfterGc();
-                    driver.hangupAll();
-                    System.out.printf("%s: heap at rest %.1f MB; with %d idle calls %.1f MB: %.1f KiB per idle call%n",
-                            server, heapAtRest / 1048576.0, idleCalls, heapIdle / 1048576.0,
-                            (heapIdle - heapAtRest) / 1024.0 / idleCalls);
-                    for (int calls : steps) {
-                        String row = step(driver, process, server, calls, duration, ramp)
-                                .row(server, calls, heapAtRest);
-                        System.out.println(row);
-                        rows.add(row);
+            for (int round = 1; round <= rounds; round++) {
+                if (rounds > 1) {
+                    System.out.printf("Round %d of %d%n", round, rounds);
+                }
+                for (String server : servers) {
+                    try (ServerProcess process = new ServerProcess(server, PORT, heap)) {
+                        // warm up: compile the hot paths before anything is measured
+                        step(driver, process, server, 200, Duration.ofSeconds(10), Duration.ofSeconds(2));
+                        long heapAtRest = process.heapAfterGc();
+                        driver.dial("127.0.0.1", PORT, idleCalls, 0, false);
+                        Thread.sleep(1000);
+                        long heapIdle = process.heapAfterGc();
+                        driver.hangupAll();
+                        System.out.printf("%s: heap at rest %.1f MB; with %d idle calls %.1f MB: %.1f KiB per idle call%n",
+                                server, heapAtRest / 1048576.0, idleCalls, heapIdle / 1048576.0,
+                                (heapIdle - heapAtRest) / 1024.0 / idleCalls);
+                        for (int calls : steps) {
+                            StepResult result = step(driver, process, server, calls, duration, ramp);
+                            String row = result.row(server, calls, heapAtRest);
+                            System.out.println(row);
+                            rows.add(row);
+                            byStep.computeIfAbsent(server + " " + calls, k -> new ArrayList<>()).add(result);
+                        }
                     }
                 }
             }
         }
         System.out.println();
         rows.forEach(System.out::println);
+        if (rounds > 1) {
+            printMedians(byStep, rounds);
+        }
+    }
+
+    /** Runs differ, on a shared virtual machine above all: over several rounds, the median and the range. */
+    private static void printMedians(Map<String, List<StepResult>> byStep, int rounds) {
+        System.out.printf("%nOver %d rounds: server CPU median (lowest-highest), against the baseline's median at the same"
+                          + " step; echo p99 median (lowest-highest)%n", rounds);
+        for (Map.Entry<String, List<StepResult>> entry : byStep.entrySet()) {
+            double[] cpu = entry.getValue().stream().mapToDouble(StepResult::cpuPercent).sorted().toArray();
+            String calls = entry.getKey().substring(entry.getKey().lastIndexOf(' ') + 1);
+            List<StepResult> baseline = byStep.get("netty-echo " + calls);
+            String ratio = "";
+            if (baseline != null && !entry.getKey().startsWith("netty-echo ")) {
+                double[] base = baseline.stream().mapToDouble(StepResult::cpuPercent).sorted().toArray();
+                ratio = String.format("  %.2fx the baseline", median(cpu) / median(base));
+            }
+            String echo = "";
+            if (entry.getValue().get(0).echo()) {
+                double[] p99 = entry.getValue().stream().mapToDouble(r -> r.driver().latency().percentileMillis(99))
+                        .sorted().toArray();
+                echo = String.format("  echo p99 %.1f ms (%.1f-%.1f)", median(p99), p99[0], p99[p99.length - 1]);
+            }
+            System.out.printf("%-32s CPU %6.1f%% (%.1f-%.1f)%s%s%n", entry.getKey(), median(cpu), cpu[0],
+                    cpu[cpu.length - 1], ratio, echo);
+        }
+    }
+
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private static StepResult step(LoadDriver driver, ServerProcess server, String mode, int calls, Duration duration,

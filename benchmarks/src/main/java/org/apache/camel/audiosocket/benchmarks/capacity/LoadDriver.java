@@ -46,12 +46,42 @@ final class LoadDriver implements AutoCloseable {
         group.forEach(executor -> senders.add(new Sender((EventLoop) executor)));
     }
 
+    /** What one listening call heard: audio messages and bytes, and when the first and the last arrived. */
+    record Heard(long messages, long bytes, long firstArrivalNanos, long lastArrivalNanos) {
+    }
+
     /** Dials {@code count} calls, spread over {@code rampMillis}; they send audio if {@code talking}. */
     void dial(String host, int port, int count, long rampMillis, boolean talking) throws InterruptedException {
+        dial(host, port, count, rampMillis, talking, false);
+    }
+
+    /**
+     * Dials {@code count} calls that send nothing but their UUID and listen to what the server plays: every audio
+     * message is counted, and the gaps between them kept, whatever it holds.
+     */
+    void dialListeners(String host, int port, int count, long rampMillis) throws InterruptedException {
+        dial(host, port, count, rampMillis, false, true);
+    }
+
+    /** What each listening call has heard so far, and the gaps between its messages (all calls together). */
+    List<Heard> heard(Samples gaps) throws InterruptedException {
+        List<Heard> heard = new ArrayList<>();
+        onEveryLoop(sender -> {
+            synchronized (heard) {
+                sender.forEachCall(call -> heard.add(new Heard(call.received, call.bytesHeard, call.firstArrival,
+                        call.lastArrival)));
+                gaps.addAll(sender.gaps);
+            }
+        });
+        return heard;
+    }
+
+    private void dial(String host, int port, int count, long rampMillis, boolean talking, boolean listening)
+            throws InterruptedException {
         Bootstrap bootstrap = new Bootstrap().group(group).channel(EpollSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true);
         for (int i = 0; i < count; i++) {
-            Call call = new Call(calls.size(), talking);
+            Call call = new Call(calls.size(), talking, listening);
             calls.add(call);
             Channel channel = bootstrap.clone().handler(new ChannelInitializer<SocketChannel>() {
                 @Override
@@ -131,7 +161,7 @@ final class LoadDriver implements AutoCloseable {
         return total[0];
     }
 
-    /** Hangs every call up with a FIN, as Asterisk does, and forgets them. */
+    /** Hangs every call up with a FIN, as Asterisk does, and forgets them and what they measured. */
     void hangupAll() throws InterruptedException {
         onEveryLoop(sender -> {
             for (List<Call> phase : sender.phases) {
@@ -142,6 +172,10 @@ final class LoadDriver implements AutoCloseable {
             call.channel.close().sync();
         }
         calls.clear();
+        onEveryLoop(sender -> { // what they measured goes with them
+            sender.latency = new Samples();
+            sender.gaps = new Samples();
+        });
     }
 
     @Override
@@ -194,6 +228,7 @@ final class LoadDriver implements AutoCloseable {
     /** One call: sends its messages and checks the echo. */
     private static final class Call extends ChannelInboundHandlerAdapter {
         final int number;
+        final boolean listening;
         volatile boolean talking;
         Channel channel;
         Sender sender;
@@ -202,10 +237,13 @@ final class LoadDriver implements AutoCloseable {
         long received;
         long corrupted;
         long lastArrival;
+        long firstArrival;
+        long bytesHeard;
 
-        Call(int number, boolean talking) {
+        Call(int number, boolean talking, boolean listening) {
             this.number = number;
             this.talking = talking;
+            this.listening = listening;
         }
 
         void send() {
@@ -223,6 +261,10 @@ final class LoadDriver implements AutoCloseable {
             ByteBuf message = (ByteBuf) msg;
             try {
                 int at = message.readerIndex();
+                if (listening) {
+                    listen(message);
+                    return;
+                }
                 if (message.getUnsignedByte(at) != 0x10 || message.readableBytes() < 3 + STAMP) {
                     return;
                 }
@@ -248,6 +290,20 @@ final class LoadDriver implements AutoCloseable {
             } finally {
                 message.release();
             }
+        }
+
+        private void listen(ByteBuf message) {
+            if (message.getUnsignedByte(message.readerIndex()) != 0x10) {
+                return;
+            }
+            long now = System.nanoTime();
+            if (received++ == 0) {
+                firstArrival = now;
+            } else {
+                sender.gaps.add((now - lastArrival) / 1000);
+            }
+            lastArrival = now;
+            bytesHeard += message.readableBytes() - 3;
         }
 
         @Override

@@ -22,9 +22,10 @@ final class ServerProcess implements AutoCloseable {
     private final BufferedReader out;
     private final PrintWriter in;
 
-    ServerProcess(String mode, int port, String heap) throws IOException {
+    ServerProcess(String mode, int port, String heap, String... jvmArgs) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xms" + heap, "-Xmx" + heap));
+        command.addAll(List.of(jvmArgs));
         // e.g. -Dbench.serverJvmArgs=-XX:StartFlightRecording=filename=server.jfr to profile the servers
         String extra = System.getProperty("bench.serverJvmArgs", "").trim();
         if (!extra.isEmpty()) {

@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * The AudioSocket server as a Camel consumer: every call's events become exchanges, each call's in order, all calls in
  * parallel on one thread pool (or, with usingExecutorService=false, on the calls' event loops). With exchange pattern
  * InOut, the body a route leaves on a CALL_START, AUDIO, DTMF or MARK exchange is played back into the call, as the
- * producer would play it. In client mode there is no server: the
- * consumer receives what the server sends into the calls the endpoint's producers dialled.
+ * producer would play it. In client mode there is no server: the consumer receives what the server sends into the
+ * calls the endpoint's producers dialled.
  */
 public class AudioSocketConsumer extends DefaultConsumer implements CallEventSink {
 

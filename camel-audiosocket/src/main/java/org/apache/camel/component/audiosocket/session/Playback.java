@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
@@ -16,6 +17,7 @@ import org.apache.camel.component.audiosocket.AudioSocketCallNotFoundException;
 import org.apache.camel.component.audiosocket.AudioSocketPlaybackQueueFullException;
 import org.apache.camel.component.audiosocket.audio.AudioCodec;
 import org.apache.camel.component.audiosocket.protocol.AudioFrame;
+import org.apache.camel.component.audiosocket.protocol.AudioSocketFrameEncoder;
 import org.apache.camel.component.audiosocket.protocol.DtmfFrame;
 import org.apache.camel.component.audiosocket.protocol.AudioSocketKind;
 
@@ -366,12 +368,12 @@ final class Playback {
         return Math.floorDiv(nanos + WAKE_UP_GRID_NANOS - 1, WAKE_UP_GRID_NANOS) * WAKE_UP_GRID_NANOS;
     }
 
-    private AudioFrame frameOf(Audio audio, int from, int length) {
+    private ByteBuf frameOf(Audio audio, int from, int length) {
         if (encoding == AudioCodec.SLIN) {
-            return new AudioFrame(audio.kind, Unpooled.wrappedBuffer(audio.pcm, from, length));
+            return AudioSocketFrameEncoder.audioMessage(channel.alloc(), audio.kind, audio.pcm, from, length);
         }
-        byte[] pcm = java.util.Arrays.copyOfRange(audio.pcm, from, from + length);
-        return new AudioFrame(audio.kind, Unpooled.wrappedBuffer(encoding.fromPcm(pcm)));
+        byte[] encoded = encoding.fromPcm(java.util.Arrays.copyOfRange(audio.pcm, from, from + length));
+        return AudioSocketFrameEncoder.audioMessage(channel.alloc(), audio.kind, encoded, 0, encoded.length);
     }
 
     private static long nanosOf(int bytes, AudioSocketKind kind) {

@@ -244,4 +244,24 @@ class AudioSocketFrameEncoderTest {
             assertSame(frame.kind(), ((AudioSocketFrame) decoded).kind());
         }
     }
+
+    @Test
+    void theAudioMessageThePacerWritesIsTheWireFormOfItsSliceAndPassesTheEncoderAsItIs() {
+        byte[] pcm = Frames.pattern(7, 960);
+        ByteBuf message = AudioSocketFrameEncoder.audioMessage(io.netty.buffer.UnpooledByteBufAllocator.DEFAULT,
+                AudioSocketKind.SLIN_16000, pcm, 320, 640);
+        byte[] expected = new byte[3 + 640];
+        expected[0] = 0x12;
+        expected[1] = 0x02;
+        expected[2] = (byte) 0x80;
+        System.arraycopy(pcm, 320, expected, 3, 640);
+        EmbeddedChannel channel = new EmbeddedChannel(AudioSocketFrameEncoder.INSTANCE);
+        channel.writeOutbound(message);
+        ByteBuf written = channel.readOutbound();
+        assertSame(message, written, "one buffer, written as it is");
+        assertArrayEquals(expected, ByteBufUtil.getBytes(written));
+        assertEquals(AudioSocketKind.SLIN_16000, AudioSocketKind.fromCode(expected[0]));
+        written.release();
+        assertFalse(channel.finish());
+    }
 }

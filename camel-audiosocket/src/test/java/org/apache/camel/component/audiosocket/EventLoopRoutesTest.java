@@ -8,14 +8,17 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import org.apache.camel.BindToRegistry;
+import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.audiosocket.support.AudioSocketTestSupport;
 import org.apache.camel.component.audiosocket.support.EventCollector;
 import org.apache.camel.component.audiosocket.testkit.SimulatedCall;
+import org.apache.camel.support.ExpressionAdapter;
 import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +39,9 @@ class EventLoopRoutesTest extends AudioSocketTestSupport {
 
     private final int asyncPort = AvailablePortFinder.getNextAvailable();
     private final EventCollector asyncEvents = new EventCollector();
+    private final EventCollector asyncDone = new EventCollector();
+    private final AtomicInteger inRoute = new AtomicInteger();
+    private final AtomicInteger mostInRoute = new AtomicInteger();
 
     @BindToRegistry("ownPool")
     private final ExecutorService ownPool = Executors.newSingleThreadExecutor();
@@ -49,10 +55,21 @@ class EventLoopRoutesTest extends AudioSocketTestSupport {
                 from(audiosocket("usingExecutorService=false&exchangePattern=InOut")).routeId("calls")
                         .process(events)
                         .filter(header(AudioSocketConstants.EVENT_TYPE).isNotEqualTo("AUDIO")).setBody(constant(null));
-                // every AUDIO exchange is finished by another thread, 30 ms later, after the event loop has moved on
+                // every exchange is finished by another thread after the event loop has moved on: the even ones 40 ms
+                // later, the odd ones 1 ms later, so that an event let in before the previous one finished would
+                // finish first
                 from("audiosocket:127.0.0.1:" + asyncPort + "?usingExecutorService=false").routeId("async")
+                        .process(e -> mostInRoute.accumulateAndGet(inRoute.incrementAndGet(), Math::max))
                         .process(asyncEvents)
-                        .filter(header(AudioSocketConstants.EVENT_TYPE).isEqualTo("AUDIO")).delay(30).asyncDelayed();
+                        .delay(new ExpressionAdapter() {
+                            @Override
+                            public Object evaluate(Exchange exchange) {
+                                long sequence = exchange.getMessage().getHeader(AudioSocketConstants.SEQUENCE, Long.class);
+                                return sequence % 2 == 0 ? 40L : 1L;
+                            }
+                        }).asyncDelayed()
+                        .process(e -> inRoute.decrementAndGet())
+                        .process(asyncDone);
             }
         };
     }
@@ -101,14 +118,17 @@ class EventLoopRoutesTest extends AudioSocketTestSupport {
         String uuid = UUID.randomUUID().toString();
         try (SimulatedCall call = SimulatedCall.connect(asyncPort)) {
             call.sendUuid(UUID.fromString(uuid)).play(tone).sendDtmf("7");
-            // 20 AUDIO exchanges of 30 ms each, one after the other: 600 ms at least, however fast they arrived
-            asyncEvents.await(e -> uuid.equals(e.uuid()) && "DTMF".equals(e.type()), 5, TimeUnit.SECONDS);
+            // the events arrive at once; the route takes them one after the other, about 20 ms each on average
+            asyncDone.await(e -> uuid.equals(e.uuid()) && "DTMF".equals(e.type()), 5, TimeUnit.SECONDS);
         }
-        asyncEvents.awaitHangup(uuid, 5, TimeUnit.SECONDS);
-        List<String> types = asyncEvents.events(uuid).stream().map(EventCollector.Event::type).distinct().toList();
-        assertEquals(List.of("CALL_START", "AUDIO", "DTMF", "HANGUP"), types);
-        assertConsecutive(asyncEvents.events(uuid));
-        assertArrayEquals(tone, asyncEvents.audio(uuid));
+        asyncDone.awaitHangup(uuid, 5, TimeUnit.SECONDS);
+        assertEquals(1, mostInRoute.get(), "an event entered the route before the previous one had finished");
+        for (EventCollector collector : List.of(asyncEvents, asyncDone)) {
+            List<String> types = collector.events(uuid).stream().map(EventCollector.Event::type).distinct().toList();
+            assertEquals(List.of("CALL_START", "AUDIO", "DTMF", "HANGUP"), types);
+            assertConsecutive(collector.events(uuid));
+            assertArrayEquals(tone, collector.audio(uuid));
+        }
     }
 
     private static void assertConsecutive(List<EventCollector.Event> seen) {

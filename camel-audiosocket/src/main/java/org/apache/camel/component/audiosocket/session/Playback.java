@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.AbstractEventExecutor;
@@ -16,7 +15,6 @@ import io.netty.util.concurrent.ScheduledFuture;
 import org.apache.camel.component.audiosocket.AudioSocketCallNotFoundException;
 import org.apache.camel.component.audiosocket.AudioSocketPlaybackQueueFullException;
 import org.apache.camel.component.audiosocket.audio.AudioCodec;
-import org.apache.camel.component.audiosocket.protocol.AudioFrame;
 import org.apache.camel.component.audiosocket.protocol.AudioSocketFrameEncoder;
 import org.apache.camel.component.audiosocket.protocol.DtmfFrame;
 import org.apache.camel.component.audiosocket.protocol.AudioSocketKind;
@@ -194,7 +192,8 @@ final class Playback {
             return;
         }
         long now = System.nanoTime();
-        channel.writeAndFlush(new AudioFrame(kind, Unpooled.wrappedBuffer(new byte[kind.bytesPer20Millis()])),
+        byte[] silence = new byte[kind.bytesPer20Millis()];
+        channel.writeAndFlush(AudioSocketFrameEncoder.audioMessage(channel.alloc(), kind, silence, 0, silence.length),
                 channel.voidPromise());
         framesSent++;
         listener.frameSent(kind.bytesPer20Millis());

@@ -11,7 +11,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.AbstractEventExecutor;
-import io.netty.util.concurrent.ScheduledFuture;
 import org.apache.camel.component.audiosocket.AudioSocketCallNotFoundException;
 import org.apache.camel.component.audiosocket.AudioSocketPlaybackQueueFullException;
 import org.apache.camel.component.audiosocket.audio.AudioCodec;
@@ -27,12 +26,13 @@ import org.apache.camel.component.audiosocket.protocol.AudioSocketKind;
  * event loop, which owns everything else here. Each frame's deadline is computed from the start of the current
  * timeline ({@code start + audio sent so far}), never from the previous tick, so that lateness of one tick is not
  * carried into the next and a long prompt ends exactly on time. When the queue runs dry the timeline ends; the next
- * audio starts a new one, no earlier than the end of the audio already sent.
+ * audio starts a new one, no earlier than the end of the audio already sent. The event loop's {@link PacingClock}
+ * wakes the pacer when a frame is due.
  * <p>
  * The amount of queued audio is counted where the commands are given, so that a PLAY right after a CLEAR is measured
  * against the emptied queue: CLEAR starts a new generation, and audio of an older generation no longer counts.
  */
-final class Playback {
+final class Playback implements PacingClock.Pacer {
 
     /** What the pacer is told to do, in order. */
     private sealed interface Item permits Audio, Mark, Dtmf, Hangup, Clear {
@@ -76,16 +76,12 @@ final class Playback {
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
-    /** Frames due within the same millisecond are sent in one wake-up of the event loop. */
-    private static final long WAKE_UP_GRID_NANOS = 1_000_000L;
-
     private final Channel channel;
     private final EventLoop eventLoop;
     private final Listener listener;
     private final long limitNanos;
     private final String callName;
     private final AudioCodec encoding;
-    private final Runnable tick = this::tick;
     private final Runnable takeInbox = this::takeInbox;
     private final Queue<Item> inbox = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean inboxScheduled = new AtomicBoolean();
@@ -99,7 +95,9 @@ final class Playback {
     private final ArrayDeque<Item> playlist = new ArrayDeque<>();
     private Audio current;
     private int offset;
-    private ScheduledFuture<?> nextTick;
+    private PacingClock clock;
+    /** The clock will wake this pacer: a frame, mark or hangup is due. */
+    private boolean tickDue;
     private long timelineStart;
     private long timelineNanos;
     private long playedUntil;
@@ -188,7 +186,7 @@ final class Playback {
      * so that audio played right after it does not overlap it. Called on the event loop.
      */
     void keepAlive(AudioSocketKind kind) {
-        if (closed || nextTick != null || current != null || !playlist.isEmpty() || !channel.isWritable()) {
+        if (closed || tickDue || current != null || !playlist.isEmpty() || !channel.isWritable()) {
             return;
         }
         long now = System.nanoTime();
@@ -214,10 +212,7 @@ final class Playback {
     void close() {
         closed = true;
         ticking = false;
-        if (nextTick != null) {
-            nextTick.cancel(false);
-            nextTick = null;
-        }
+        tickDue = false; // (the clock's entry stays until its millisecond, and then finds the pacer closed)
         playlist.clear();
         inbox.clear();
         current = null;
@@ -264,7 +259,7 @@ final class Playback {
     }
 
     private void startTimelineIfIdle() {
-        if (nextTick == null && !playlist.isEmpty()) {
+        if (!tickDue && !playlist.isEmpty()) {
             // a new timeline, starting no earlier than the end of the audio already sent
             long now = System.nanoTime();
             if (audioPlayedUntil != 0 && now > audioPlayedUntil && now - audioPlayedUntil < UNDERRUN_WINDOW_NANOS) {
@@ -272,8 +267,7 @@ final class Playback {
             }
             timelineStart = timelineStart(now, playedUntil);
             timelineNanos = 0;
-            nextTick = eventLoop.schedule(tick, delayUntil(timelineStart, now), TimeUnit.NANOSECONDS);
-            ticking = true;
+            wakeAt(timelineStart);
         }
     }
 
@@ -284,8 +278,9 @@ final class Playback {
         playlist.removeIf(item -> item instanceof Audio audio && audio.generation < clearGeneration);
     }
 
-    private void tick() {
-        nextTick = null;
+    @Override
+    public void tick() {
+        tickDue = false;
         if (closed) {
             return;
         }
@@ -339,18 +334,21 @@ final class Playback {
         playedUntil = timelineStart + timelineNanos;
         audioPlayedUntil = playedUntil;
         // the next frame (or mark, or hangup) is due when this one has played
-        nextTick = eventLoop.schedule(tick, delayUntil(playedUntil, System.nanoTime()), TimeUnit.NANOSECONDS);
-        ticking = true;
+        wakeAt(playedUntil);
     }
 
     /**
-     * How long to wait for a deadline, rounded up to the next whole millisecond of the clock: the calls of one event
-     * loop whose frames fall due within the same millisecond then share one wake-up instead of one each (thousands a
-     * second with many calls). A frame leaves at most 1 ms late; the timeline itself stays exact, so no lateness
-     * adds up.
+     * Has the event loop's clock tick this pacer in the millisecond of the deadline: the calls of one event loop whose
+     * frames fall due within the same millisecond share one wake-up. A frame leaves at most 1 ms late; the timeline
+     * itself stays exact, so no lateness adds up.
      */
-    static long delayUntil(long deadline, long now) {
-        return onTheGrid(deadline) - now;
+    private void wakeAt(long deadline) {
+        if (clock == null) {
+            clock = PacingClock.of(eventLoop); // on the event loop, which owns its clock
+        }
+        clock.wake(this, deadline);
+        tickDue = true;
+        ticking = true;
     }
 
     /**
@@ -360,11 +358,7 @@ final class Playback {
      * rounding. It costs the first frame up to 1 ms, once per timeline.
      */
     static long timelineStart(long now, long playedUntil) {
-        return onTheGrid(Math.max(now, playedUntil));
-    }
-
-    private static long onTheGrid(long nanos) {
-        return Math.floorDiv(nanos + WAKE_UP_GRID_NANOS - 1, WAKE_UP_GRID_NANOS) * WAKE_UP_GRID_NANOS;
+        return PacingClock.onTheGrid(Math.max(now, playedUntil));
     }
 
     private ByteBuf frameOf(Audio audio, int from, int length) {

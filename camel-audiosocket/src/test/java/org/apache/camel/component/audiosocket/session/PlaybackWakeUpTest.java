@@ -14,16 +14,18 @@ class PlaybackWakeUpTest {
 
     @Test
     void aDeadlineIsRoundedUpToTheNextWholeMillisecond() {
-        assertEquals(3 * MS, Playback.delayUntil(10 * MS, 7 * MS), "on the grid: as it is");
-        assertEquals(4 * MS, Playback.delayUntil(10 * MS + 1, 7 * MS), "just past: the next one");
-        assertEquals(MS, Playback.delayUntil(11 * MS - 1, 10 * MS), "just before: that one");
+        assertEquals(10, PacingClock.millisOf(10 * MS), "on the grid: as it is");
+        assertEquals(11, PacingClock.millisOf(10 * MS + 1), "just past: the next one");
+        assertEquals(11, PacingClock.millisOf(11 * MS - 1), "just before: that one");
+        assertEquals(11 * MS, PacingClock.onTheGrid(10 * MS + 1));
     }
 
     @Test
     void theClockMayBeNegative() {
         // System.nanoTime() has an arbitrary origin and may be below zero
-        assertEquals(2 * MS, Playback.delayUntil(-5 * MS - 1, -7 * MS), "rounded up, towards zero");
-        assertEquals(0, Playback.delayUntil(-5 * MS, -5 * MS));
+        assertEquals(-5, PacingClock.millisOf(-5 * MS - 1), "rounded up, towards zero");
+        assertEquals(-5, PacingClock.millisOf(-5 * MS));
+        assertEquals(-4, PacingClock.millisOf(-5 * MS + 1));
     }
 
     @Test
@@ -33,7 +35,7 @@ class PlaybackWakeUpTest {
         assertEquals(124 * MS, start, "the next whole millisecond");
         for (int frame = 1; frame <= 3000; frame++) {
             long deadline = start + frame * 20 * MS; // a minute of 20 ms frames
-            assertEquals(deadline - now, Playback.delayUntil(deadline, now), "frame " + frame + " waits for no rounding");
+            assertEquals(deadline, PacingClock.onTheGrid(deadline), "frame " + frame + " waits for no rounding");
         }
     }
 
@@ -42,10 +44,5 @@ class PlaybackWakeUpTest {
         assertEquals(131 * MS, Playback.timelineStart(100 * MS, 130 * MS + 1));
         assertEquals(130 * MS, Playback.timelineStart(100 * MS, 130 * MS));
         assertEquals(-4 * MS, Playback.timelineStart(-5 * MS + 1, -9 * MS), "below zero too");
-    }
-
-    @Test
-    void calledLateItIsDueAtOnce() {
-        assertEquals(-2 * MS, Playback.delayUntil(10 * MS, 12 * MS), "a negative delay: Netty runs it at once");
     }
 }

@@ -1,0 +1,236 @@
+package org.apache.camel.component.audiosocket.session;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.netty.channel.DefaultEventLoop;
+import io.netty.util.concurrent.ScheduledFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The event loop's pacing clock, on a real Netty event loop: every pacer is woken once, never before the millisecond of
+ * its deadline, in the order of the deadlines, and pacers due in the same millisecond share one wake-up of the loop.
+ */
+class PacingClockTest {
+
+    private static final long MS = 1_000_000L;
+
+    /** A real event loop that counts the tasks scheduled on it: the clock's wake-ups. */
+    private static final class CountingEventLoop extends DefaultEventLoop {
+        final AtomicInteger scheduled = new AtomicInteger();
+
+        @Override
+        public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
+            scheduled.incrementAndGet();
+            return super.schedule(command, delay, unit);
+        }
+    }
+
+    /** A tick as a pacer saw it. */
+    private record Tick(int pacer, long dueMillis, long atNanos) {
+    }
+
+    private final CountingEventLoop loop = new CountingEventLoop();
+    private final List<Tick> ticks = Collections.synchronizedList(new ArrayList<>());
+
+    @AfterEach
+    void stopLoop() {
+        loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    @Test
+    void pacersDueInTheSameMillisecondShareOneWakeUp() throws Exception {
+        CountDownLatch done = new CountDownLatch(100);
+        onLoop(() -> {
+            PacingClock clock = PacingClock.of(loop);
+            long deadline = PacingClock.onTheGrid(System.nanoTime() + 30 * MS);
+            for (int i = 0; i < 100; i++) {
+                int pacer = i;
+                clock.wake(() -> {
+                    ticks.add(new Tick(pacer, PacingClock.millisOf(deadline), System.nanoTime()));
+                    done.countDown();
+                }, deadline);
+            }
+        });
+        assertTrue(done.await(5, TimeUnit.SECONDS));
+        assertEquals(1, loop.scheduled.get(), "one wake-up for the 100 pacers");
+        assertEquals(100, ticks.size());
+        for (int i = 0; i < 100; i++) {
+            assertEquals(i, ticks.get(i).pacer(), "in the order they entered");
+        }
+        assertNeverEarly();
+    }
+
+    @Test
+    void everyPacerTicksOnceNeverEarlyInTheOrderOfItsDeadline() throws Exception {
+        Random random = new Random(20261127);
+        int pacers = 300;
+        CountDownLatch done = new CountDownLatch(pacers);
+        onLoop(() -> {
+            PacingClock clock = PacingClock.of(loop);
+            long now = System.nanoTime();
+            for (int i = 0; i < pacers; i++) {
+                int pacer = i;
+                // within 60 ms, at any nanosecond: rounded up to the next millisecond
+                long deadline = now + 2 * MS + random.nextLong(58 * MS);
+                clock.wake(() -> {
+                    ticks.add(new Tick(pacer, PacingClock.millisOf(deadline), System.nanoTime()));
+                    done.countDown();
+                }, deadline);
+            }
+        });
+        assertTrue(done.await(5, TimeUnit.SECONDS));
+        assertEquals(pacers, ticks.size());
+        assertEquals(pacers, ticks.stream().mapToInt(Tick::pacer).distinct().count(), "each pacer once");
+        for (int i = 1; i < ticks.size(); i++) {
+            assertTrue(ticks.get(i - 1).dueMillis() <= ticks.get(i).dueMillis(), "in the order of the deadlines: " + i);
+        }
+        assertNeverEarly();
+        assertEquals(0, onLoop(() -> PacingClock.of(loop).waiting()));
+    }
+
+    @Test
+    void aPacerThatEntersAgainFromItsTickKeepsItsTimeline() throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        onLoop(() -> {
+            PacingClock clock = PacingClock.of(loop);
+            long start = PacingClock.onTheGrid(System.nanoTime() + MS);
+            clock.wake(new PacingClock.Pacer() {
+                int frame;
+
+                @Override
+                public void tick() {
+                    long due = start + frame * 20 * MS;
+                    ticks.add(new Tick(frame, PacingClock.millisOf(due), System.nanoTime()));
+                    if (++frame < 25) {
+                        clock.wake(this, start + frame * 20 * MS);
+                    } else {
+                        done.countDown();
+                    }
+                }
+            }, start);
+        });
+        assertTrue(done.await(5, TimeUnit.SECONDS));
+        assertEquals(25, ticks.size());
+        assertNeverEarly();
+        assertTrue(ticks.get(24).atNanos() - ticks.get(0).atNanos() >= 479 * MS, "24 frames of 20 ms apart, at least");
+    }
+
+    @Test
+    void aPacerDueBeyondTheRingIsNotWokenOnAnEarlierTurn() throws Exception {
+        CountDownLatch done = new CountDownLatch(2);
+        onLoop(() -> {
+            PacingClock clock = PacingClock.of(loop);
+            long now = System.nanoTime();
+            long far = now + (PacingClock.SLOTS * 3 + 5) * MS;
+            // a near pacer in the same slot, one and two turns earlier, keeps the slot busy
+            long near = far - PacingClock.SLOTS * 2 * MS;
+            clock.wake(() -> {
+                ticks.add(new Tick(1, PacingClock.millisOf(near), System.nanoTime()));
+                done.countDown();
+            }, near);
+            clock.wake(() -> {
+                ticks.add(new Tick(2, PacingClock.millisOf(far), System.nanoTime()));
+                done.countDown();
+            }, far);
+        });
+        assertTrue(done.await(5, TimeUnit.SECONDS));
+        assertEquals(List.of(1, 2), ticks.stream().map(Tick::pacer).toList());
+        assertNeverEarly();
+    }
+
+    @Test
+    void aLateLoopWakesEveryPacerItMissedOnceAndInOrder() throws Exception {
+        int pacers = 50;
+        CountDownLatch done = new CountDownLatch(pacers);
+        onLoop(() -> {
+            PacingClock clock = PacingClock.of(loop);
+            long now = System.nanoTime();
+            for (int i = 0; i < pacers; i++) {
+                int pacer = i;
+                long deadline = now + (5 + 2 * i) * MS; // over 100 ms, more than one turn of the ring
+                clock.wake(() -> {
+                    ticks.add(new Tick(pacer, PacingClock.millisOf(deadline), System.nanoTime()));
+                    done.countDown();
+                }, deadline);
+            }
+            // the loop is held up for longer than the ring: all of them are overdue when it gets to them
+            sleep(150);
+        });
+        assertTrue(done.await(5, TimeUnit.SECONDS));
+        assertEquals(pacers, ticks.size());
+        for (int i = 0; i < pacers; i++) {
+            assertEquals(i, ticks.get(i).pacer());
+        }
+        assertNeverEarly();
+    }
+
+    @Test
+    void aPastDeadlineIsDueAtOnce() throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        onLoop(() -> PacingClock.of(loop).wake(done::countDown, System.nanoTime() - 50 * MS));
+        assertTrue(done.await(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aFailingPacerDoesNotStopTheOthers() throws Exception {
+        CountDownLatch done = new CountDownLatch(2);
+        onLoop(() -> {
+            PacingClock clock = PacingClock.of(loop);
+            long deadline = System.nanoTime() + 5 * MS;
+            clock.wake(done::countDown, deadline);
+            clock.wake(() -> {
+                throw new IllegalStateException("broken call");
+            }, deadline);
+            clock.wake(done::countDown, deadline);
+        });
+        assertTrue(done.await(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void eachEventLoopHasItsOwnClock() throws Exception {
+        DefaultEventLoop other = new DefaultEventLoop();
+        try {
+            PacingClock first = onLoop(() -> PacingClock.of(loop));
+            assertSame(first, onLoop(() -> PacingClock.of(loop)));
+            assertNotSame(first, other.submit(() -> PacingClock.of(other)).get());
+        } finally {
+            other.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    private void assertNeverEarly() {
+        for (Tick tick : ticks) {
+            assertTrue(tick.atNanos() >= tick.dueMillis() * MS,
+                    "pacer " + tick.pacer() + " woken " + (tick.dueMillis() * MS - tick.atNanos()) + " ns early");
+        }
+    }
+
+    private void onLoop(Runnable task) throws InterruptedException, ExecutionException {
+        loop.submit(task).get();
+    }
+
+    private <T> T onLoop(java.util.concurrent.Callable<T> task) throws InterruptedException, ExecutionException {
+        return loop.submit(task).get();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

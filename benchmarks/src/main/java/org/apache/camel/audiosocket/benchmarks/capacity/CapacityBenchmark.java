@@ -57,9 +57,9 @@ public final class CapacityBenchmark {
                           + " messages; %d cores, Java %s%n", servers, Arrays.toString(steps), duration.toSeconds(),
                 ramp.toSeconds(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         List<String> rows = new ArrayList<>();
-        rows.add(String.format("%-17s %6s %9s %9s %9s %7s %9s %9s %8s %8s %10s %7s %10s %11s", "server", "calls",
+        rows.add(String.format("%-17s %6s %9s %9s %9s %7s %9s %9s %8s %8s %10s %10s %7s %10s %11s", "server", "calls",
                 "echo p50", "echo p99", "echo max", "lost", "corrupted", "gap p99", "CPU", "kernel", "switches/s",
-                "steal", "heap", "heap/call"));
+                "segments/s", "steal", "heap", "heap/call"));
         Map<String, List<StepResult>> byStep = new LinkedHashMap<>();
         try (LoadDriver driver = new LoadDriver(2)) {
             for (int round = 1; round <= rounds; round++) {
@@ -135,12 +135,14 @@ public final class CapacityBenchmark {
         Thread.sleep(200); // the first messages after the pause
         ServerProcess.Usage before = server.usage();
         long stealBefore = stealTicks();
+        long segmentsBefore = tcpSegmentsSent();
         long start = System.nanoTime();
         driver.startMeasuring();
         Thread.sleep(duration.toMillis());
         ServerProcess.Usage used = server.usage().minus(before);
         double seconds = (System.nanoTime() - start) / 1e9;
         double stealPercent = (stealTicks() - stealBefore) / ServerProcess.TICKS_PER_SECOND / seconds * 100;
+        double segmentsPerSecond = (tcpSegmentsSent() - segmentsBefore) / seconds;
         LoadDriver.Result result = driver.stopAndCollect(1500, mode.startsWith("camel-echo-100ms") ? 5 : 1);
         long heap = server.heapAfterGc();
         long sentTotal = driver.sentTotal();
@@ -153,7 +155,8 @@ public final class CapacityBenchmark {
             lost = Math.max(0, sentTotal - (server.forwarded() - forwardedBefore) / LoadDriver.FRAME);
         }
         return new StepResult(result, lost, (used.userSeconds() + used.systemSeconds()) / seconds * 100,
-                used.systemSeconds() / seconds * 100, used.switches() / seconds, stealPercent, heap, !forward);
+                used.systemSeconds() / seconds * 100, used.switches() / seconds, segmentsPerSecond, stealPercent, heap,
+                !forward);
     }
 
     /**
@@ -165,15 +168,33 @@ public final class CapacityBenchmark {
         return Long.parseLong(cpu[8]);
     }
 
+    /**
+     * TCP segments this machine has sent, from {@code /proc/net/snmp}: over loopback, the driver's and the server's
+     * together. An echo takes two data segments per message; the rest are acknowledgements sent on their own, which
+     * cost both ends a pass through the TCP stack.
+     */
+    private static long tcpSegmentsSent() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("/proc/net/snmp"));
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            if (lines.get(i).startsWith("Tcp:") && lines.get(i + 1).startsWith("Tcp:")) {
+                List<String> names = List.of(lines.get(i).trim().split("\\s+"));
+                String[] values = lines.get(i + 1).trim().split("\\s+");
+                return Long.parseLong(values[names.indexOf("OutSegs")]);
+            }
+        }
+        throw new IOException("no Tcp: lines in /proc/net/snmp");
+    }
+
     /** One step's figures. */
     record StepResult(LoadDriver.Result driver, long lost, double cpuPercent, double systemPercent,
-            double switchesPerSecond, double stealPercent, long heap, boolean echo) {
+            double switchesPerSecond, double segmentsPerSecond, double stealPercent, long heap, boolean echo) {
 
         String row(String server, int calls, long heapAtRest) {
-            return String.format("%-17s %6d %9s %9s %9s %7d %9d %9s %7.1f%% %7.1f%% %10.0f %6.1f%% %7.1f MB %7.1f KiB",
+            return String.format("%-17s %6d %9s %9s %9s %7d %9d %9s %7.1f%% %7.1f%% %10.0f %10.0f %6.1f%% %7.1f MB"
+                                 + " %7.1f KiB",
                     server, calls, ms(50), ms(99), ms(100), lost, driver.corrupted(),
                     echo ? String.format("%.2f ms", driver.gaps().percentileMillis(99)) : "-", cpuPercent,
-                    systemPercent, switchesPerSecond, stealPercent, heap / 1048576.0,
+                    systemPercent, switchesPerSecond, segmentsPerSecond, stealPercent, heap / 1048576.0,
                     (heap - heapAtRest) / 1024.0 / calls);
         }
 

@@ -33,13 +33,18 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>
  * Decoding goes through Netty's {@link EmbeddedChannel}, so the figures include a pipeline's hand-over of the message
  * (as on a real channel); {@code decodeBaseline} measures that hand-over alone, with no decoder in the pipeline.
+ * {@code decodeWhole} and {@code decodeSplit} decode as the component's pipelines do, audio handed on as the received
+ * buffer's slice ({@link AudioSocketFrameDecoder#audioAsBuffers()}); {@code decodeWholeToFrame} as an
+ * {@link AudioFrame}, the decoder's default. The benchmark threads are Netty's kind of thread
+ * ({@link EventLoopThreads}), as a server's event loops are.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = { "-Djmh.executor=CUSTOM",
+                                   "-Djmh.executor.class=org.apache.camel.audiosocket.benchmarks.codec.EventLoopThreads" })
 public class CodecBenchmark {
 
     @Param({ "8000", "16000", "48000" })
@@ -47,6 +52,7 @@ public class CodecBenchmark {
 
     private final ByteBufAllocator alloc = PooledByteBufAllocator.DEFAULT;
     private EmbeddedChannel decoding;
+    private EmbeddedChannel decodingToFrames;
     private EmbeddedChannel passThrough;
     private ByteBuf wire;
     private ByteBuf head;
@@ -69,15 +75,19 @@ public class CodecBenchmark {
         head = wire.retainedSlice(0, 2);
         tail = wire.retainedSlice(2, wire.readableBytes() - 2);
 
-        decoding = new EmbeddedChannel(new AudioSocketFrameDecoder(65535, true));
-        decoding.writeInbound(alloc.buffer(19).writeByte(0x01).writeShort(16).writeLong(1).writeLong(2));
-        ((UuidFrame) decoding.readInbound()).getClass(); // the call's UUID first, as on a real call
+        decoding = new EmbeddedChannel(new AudioSocketFrameDecoder(65535, true).audioAsBuffers());
+        decodingToFrames = new EmbeddedChannel(new AudioSocketFrameDecoder(65535, true));
+        for (EmbeddedChannel channel : new EmbeddedChannel[] { decoding, decodingToFrames }) {
+            channel.writeInbound(alloc.buffer(19).writeByte(0x01).writeShort(16).writeLong(1).writeLong(2));
+            ((UuidFrame) channel.readInbound()).getClass(); // the call's UUID first, as on a real call
+        }
         passThrough = new EmbeddedChannel();
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
         decoding.finishAndReleaseAll();
+        decodingToFrames.finishAndReleaseAll();
         passThrough.finishAndReleaseAll();
         head.release();
         tail.release();
@@ -89,6 +99,15 @@ public class CodecBenchmark {
     public int decodeWhole() {
         decoding.writeInbound(wire.retain().readerIndex(0));
         return release(decoding.readInbound());
+    }
+
+    @Benchmark
+    public int decodeWholeToFrame() {
+        decodingToFrames.writeInbound(wire.retain().readerIndex(0));
+        AudioFrame decoded = decodingToFrames.readInbound();
+        int length = decoded.payloadLength();
+        decoded.release();
+        return length;
     }
 
     @Benchmark
@@ -116,8 +135,8 @@ public class CodecBenchmark {
         return length;
     }
 
-    private static int release(AudioFrame decoded) {
-        int length = decoded.payloadLength();
+    private static int release(ByteBuf decoded) {
+        int length = decoded.readableBytes();
         decoded.release();
         return length;
     }

@@ -241,7 +241,8 @@ public final class AudioSocketClient extends CallRegistry {
                 engine.setUseClientMode(true);
                 pipeline.addLast("ssl", new SslHandler(engine));
             }
-            pipeline.addLast("decoder", AudioSocketFrameDecoder.forServerMessages(configuration.getMaxFrameSize()));
+            pipeline.addLast("decoder",
+                    AudioSocketFrameDecoder.forServerMessages(configuration.getMaxFrameSize()).audioAsBuffers());
             pipeline.addLast("encoder", AudioSocketFrameEncoder.INSTANCE);
             pipeline.addLast("call", new CallChannelHandler(call, AudioSocketClient.this));
         }

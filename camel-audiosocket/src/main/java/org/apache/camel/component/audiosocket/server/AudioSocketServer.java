@@ -205,7 +205,7 @@ public final class AudioSocketServer extends CallRegistry {
                         configuration.getKeepAliveInterval(), 0, TimeUnit.MILLISECONDS));
             }
             pipeline.addLast("decoder", new AudioSocketFrameDecoder(configuration.getMaxFrameSize(), true,
-                    settings.codec().bytesPerSample()));
+                    settings.codec().bytesPerSample()).audioAsBuffers());
             pipeline.addLast("encoder", AudioSocketFrameEncoder.INSTANCE);
             pipeline.addLast("call", new CallChannelHandler(accept(channel), AudioSocketServer.this));
         }

@@ -2,13 +2,14 @@ package org.apache.camel.component.audiosocket.session;
 
 import java.io.IOException;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
-import org.apache.camel.component.audiosocket.protocol.AudioFrame;
+import org.apache.camel.component.audiosocket.protocol.AudioSocketFrameDecoder;
 import org.apache.camel.component.audiosocket.protocol.AudioSocketProtocolException;
 import org.apache.camel.component.audiosocket.protocol.DtmfFrame;
 import org.apache.camel.component.audiosocket.protocol.ErrorFrame;
@@ -39,8 +40,9 @@ public final class CallChannelHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         try {
-            if (msg instanceof AudioFrame audio) {
-                call.onAudio(audio);
+            if (msg instanceof ByteBuf audio) {
+                // the decoder hands audio on as buffers (audioAsBuffers): no frame object per 20 ms message
+                call.onAudio(AudioSocketFrameDecoder.audioKind(audio), audio);
             } else if (msg instanceof UuidFrame uuid) {
                 call.onUuid(uuid.uuid());
             } else if (msg instanceof DtmfFrame dtmf) {

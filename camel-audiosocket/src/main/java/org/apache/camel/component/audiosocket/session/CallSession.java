@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ObjIntConsumer;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOption;
@@ -17,7 +18,6 @@ import org.apache.camel.component.audiosocket.AudioSocketHangupReason;
 import org.apache.camel.component.audiosocket.AudioSocketInvalidAudioException;
 import org.apache.camel.component.audiosocket.AudioSocketPlaybackQueueFullException;
 import org.apache.camel.component.audiosocket.audio.AudioCodec;
-import org.apache.camel.component.audiosocket.protocol.AudioFrame;
 import org.apache.camel.component.audiosocket.protocol.AudioSocketKind;
 import org.apache.camel.component.audiosocket.protocol.AudioSocketProtocolError;
 import org.apache.camel.component.audiosocket.protocol.AudioSocketProtocolException;
@@ -223,16 +223,17 @@ public final class CallSession implements Playback.Listener {
         start(callUuid);
     }
 
-    public void onAudio(AudioFrame frame) {
+    /** Audio of the given kind arrived; its readable bytes are the payload, which the caller releases. */
+    public void onAudio(AudioSocketKind kind, ByteBuf payload) {
         if (ended) {
             return;
         }
-        host.audioReceived(frame.payloadLength());
-        int rate = frame.sampleRate();
+        host.audioReceived(payload.readableBytes());
+        int rate = kind.sampleRate();
         if (rate != sampleRate) {
             sampleRate = rate;
         }
-        chunker.append(frame.content(), rate, emitAudio);
+        chunker.append(payload, rate, emitAudio);
     }
 
     public void onDtmf(char digit) {

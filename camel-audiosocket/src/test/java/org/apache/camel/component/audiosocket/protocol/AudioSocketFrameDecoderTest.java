@@ -766,4 +766,82 @@ class AudioSocketFrameDecoderTest {
             }
         }
     }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    /** audioAsBuffers(), as the component's pipelines decode: audio messages are the received slices themselves. */
+    @Nested
+    class AudioAsBuffers {
+
+        @ParameterizedTest(name = "{0} seed {1}")
+        @MethodSource("org.apache.camel.component.audiosocket.protocol.AudioSocketFrameDecoderTest#capturesAndSeeds")
+        void aCaptureDecodesToTheSameMessagesWhateverTheSplit(String name, long seed) {
+            Capture capture = Capture.load(name);
+            byte[] bytes = capture.bytes();
+            TrackingAllocator allocator = new TrackingAllocator();
+            EmbeddedChannel ch = new EmbeddedChannel(new AudioSocketFrameDecoder(MAX, true).audioAsBuffers());
+            ch.config().setAllocator(allocator);
+            List<ByteBuf> inputs = new ArrayList<>();
+            int from = 0;
+            for (int cut : AnyChunking.randomCuts(bytes.length, seed)) {
+                inputs.add(Unpooled.copiedBuffer(bytes, from, cut - from));
+                from = cut;
+            }
+            inputs.add(Unpooled.copiedBuffer(bytes, from, bytes.length - from));
+            inputs.forEach(ch::writeInbound);
+            ch.finish();
+            List<Object> out = drain(ch);
+
+            int audio = 0;
+            for (int i = 0; i < out.size(); i++) {
+                boolean isAudio = AudioSocketKind.fromCode(capture.messages().get(i).kind()).isAudio();
+                assertEquals(isAudio, out.get(i) instanceof ByteBuf, "message " + i + " is a buffer if, and only if, audio");
+                audio += isAudio ? 1 : 0;
+            }
+            assertEquals(capture.audioMessages(), audio);
+            assertSameMessages(WireMessage.expected(capture), WireMessage.ofAll(out), name + ", seed " + seed);
+            assertEquals(0, allocator.unreleased(), "buffers of the decoder still referenced");
+            assertEquals(0, inputs.stream().filter(b -> b.refCnt() > 0).count(), "input buffers still referenced");
+        }
+
+        @Test
+        void anAudioMessageIsASliceOfTheReceivedBytesReadFromItsPayload() {
+            byte[] bytes = Frames.concat(UUID_MESSAGE, audio(0x10, 320), audio(0x18, 3840));
+            ByteBuf in = Unpooled.wrappedBuffer(bytes);
+            EmbeddedChannel ch = new EmbeddedChannel(new AudioSocketFrameDecoder(MAX, true).audioAsBuffers());
+            ch.writeInbound(in);
+            assertInstanceOf(UuidFrame.class, ch.readInbound());
+            ByteBuf first = ch.readInbound();
+            ByteBuf second = ch.readInbound();
+
+            assertEquals(AudioSocketKind.SLIN_8000, AudioSocketFrameDecoder.audioKind(first));
+            assertEquals(AudioSocketKind.SLIN_192000, AudioSocketFrameDecoder.audioKind(second));
+            assertEquals(3, first.readerIndex(), "the reader is on the payload, after the header");
+            assertEquals(320, first.readableBytes());
+            assertEquals(3840, second.readableBytes());
+            assertArrayEquals(Arrays.copyOfRange(bytes, 19 + 3, 19 + 323), ByteBufUtil.getBytes(first));
+            assertArrayEquals(Arrays.copyOfRange(bytes, 19 + 323 + 3, bytes.length), ByteBufUtil.getBytes(second));
+            assertTrue(bytes == first.array() && bytes == second.array(), "views of the bytes as received, not copies");
+
+            first.release();
+            assertTrue(in.refCnt() > 0, "the second message still refers to the received bytes");
+            second.release();
+            assertEquals(0, in.refCnt(), "released with the last message");
+            assertFalse(ch.finish());
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = { 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18 })
+        void everyAudioKindTellsItsKind(int kind) {
+            EmbeddedChannel ch = new EmbeddedChannel(new AudioSocketFrameDecoder(MAX, false).audioAsBuffers());
+            byte[] message = audio(kind, 64);
+            ch.writeInbound(Unpooled.wrappedBuffer(Frames.concat(message, message(0x03, (byte) '5'), message)));
+            List<Object> out = drain(ch);
+            assertEquals(3, out.size());
+            assertEquals(kind, AudioSocketFrameDecoder.audioKind((ByteBuf) out.get(0)).code());
+            assertEquals('5', assertInstanceOf(DtmfFrame.class, out.get(1)).digit());
+            assertEquals(List.of(WireMessage.parse(message), WireMessage.parse(message(0x03, (byte) '5')),
+                    WireMessage.parse(message)), WireMessage.ofAll(out));
+        }
+    }
 }

@@ -6,8 +6,10 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import org.apache.camel.component.audiosocket.protocol.AudioFrame;
+import org.apache.camel.component.audiosocket.protocol.AudioSocketFrameDecoder;
 import org.apache.camel.component.audiosocket.protocol.DtmfFrame;
 import org.apache.camel.component.audiosocket.protocol.ErrorFrame;
 import org.apache.camel.component.audiosocket.protocol.HangupFrame;
@@ -21,10 +23,20 @@ import org.apache.camel.component.audiosocket.protocol.UuidFrame;
 public record WireMessage(int kind, byte[] payload) {
 
     /**
-     * The wire form of a decoded frame; an {@link AudioFrame} is released once its bytes are copied out. Anything
+     * The wire form of a decoded frame; an {@link AudioFrame} (or an audio message decoded as a buffer) is released once
+     * its bytes are copied out. Anything
      * that is not a frame (such as an exception the decoder emitted) fails the test, naming it.
      */
     public static WireMessage of(Object decoded) {
+        if (decoded instanceof ByteBuf audioMessage) {
+            // an audio message of a decoder set to audioAsBuffers()
+            try {
+                return new WireMessage(AudioSocketFrameDecoder.audioKind(audioMessage).code(),
+                        ByteBufUtil.getBytes(audioMessage));
+            } finally {
+                audioMessage.release();
+            }
+        }
         if (decoded instanceof AudioFrame audio) {
             try {
                 return new WireMessage(audio.kind().code(), ByteBufUtil.getBytes(audio.content()));

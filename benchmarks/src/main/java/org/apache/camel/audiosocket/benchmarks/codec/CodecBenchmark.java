@@ -4,7 +4,6 @@ import java.util.concurrent.TimeUnit;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.embedded.EmbeddedChannel;
 import org.apache.camel.component.audiosocket.protocol.AudioFrame;
 import org.apache.camel.component.audiosocket.protocol.AudioSocketFrameDecoder;
@@ -35,22 +34,20 @@ import org.openjdk.jmh.annotations.Warmup;
  * (as on a real channel); {@code decodeBaseline} measures that hand-over alone, with no decoder in the pipeline.
  * {@code decodeWhole} and {@code decodeSplit} decode as the component's pipelines do, audio handed on as the received
  * buffer's slice ({@link AudioSocketFrameDecoder#audioAsBuffers()}); {@code decodeWholeToFrame} as an
- * {@link AudioFrame}, the decoder's default. The benchmark threads are Netty's kind of thread
- * ({@link EventLoopThreads}), as a server's event loops are.
+ * {@link AudioFrame}, the decoder's default. Buffers come from {@link ByteBufAllocator#DEFAULT}, as a channel's do.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = { "-Djmh.executor=CUSTOM",
-                                   "-Djmh.executor.class=org.apache.camel.audiosocket.benchmarks.codec.EventLoopThreads" })
+@Fork(1)
 public class CodecBenchmark {
 
     @Param({ "8000", "16000", "48000" })
     int sampleRate;
 
-    private final ByteBufAllocator alloc = PooledByteBufAllocator.DEFAULT;
+    private final ByteBufAllocator alloc = ByteBufAllocator.DEFAULT; // a channel's allocator, unless configured
     private EmbeddedChannel decoding;
     private EmbeddedChannel decodingToFrames;
     private EmbeddedChannel passThrough;

@@ -90,6 +90,18 @@ class AudioSocketFrameDecoderTest {
         return WireMessage.ofAll(drain(ch));
     }
 
+    /** The bytes as separate reads, cut where {@link AnyChunking#randomCuts} puts them for the seed. */
+    static List<ByteBuf> copiedInRandomChunks(byte[] bytes, long seed) {
+        List<ByteBuf> inputs = new ArrayList<>();
+        int from = 0;
+        for (int cut : AnyChunking.randomCuts(bytes.length, seed)) {
+            inputs.add(Unpooled.copiedBuffer(bytes, from, cut - from));
+            from = cut;
+        }
+        inputs.add(Unpooled.copiedBuffer(bytes, from, bytes.length - from));
+        return inputs;
+    }
+
     static List<Object> drain(EmbeddedChannel ch) {
         List<Object> out = new ArrayList<>();
         for (Object o; (o = ch.readInbound()) != null;) {
@@ -515,16 +527,8 @@ class AudioSocketFrameDecoderTest {
             TrackingAllocator allocator = new TrackingAllocator();
             EmbeddedChannel ch = decoder(MAX);
             ch.config().setAllocator(allocator);
-            List<ByteBuf> inputs = new ArrayList<>();
-            int from = 0;
-            for (int cut : AnyChunking.randomCuts(bytes.length, seed)) {
-                inputs.add(Unpooled.copiedBuffer(bytes, from, cut - from));
-                from = cut;
-            }
-            inputs.add(Unpooled.copiedBuffer(bytes, from, bytes.length - from));
-            for (ByteBuf input : inputs) {
-                ch.writeInbound(input);
-            }
+            List<ByteBuf> inputs = copiedInRandomChunks(bytes, seed);
+            inputs.forEach(ch::writeInbound);
             ch.finish();
             WireMessage.ofAll(drain(ch)); // releases the audio frames
 
@@ -781,13 +785,7 @@ class AudioSocketFrameDecoderTest {
             TrackingAllocator allocator = new TrackingAllocator();
             EmbeddedChannel ch = new EmbeddedChannel(new AudioSocketFrameDecoder(MAX, true).audioAsBuffers());
             ch.config().setAllocator(allocator);
-            List<ByteBuf> inputs = new ArrayList<>();
-            int from = 0;
-            for (int cut : AnyChunking.randomCuts(bytes.length, seed)) {
-                inputs.add(Unpooled.copiedBuffer(bytes, from, cut - from));
-                from = cut;
-            }
-            inputs.add(Unpooled.copiedBuffer(bytes, from, bytes.length - from));
+            List<ByteBuf> inputs = copiedInRandomChunks(bytes, seed);
             inputs.forEach(ch::writeInbound);
             ch.finish();
             List<Object> out = drain(ch);

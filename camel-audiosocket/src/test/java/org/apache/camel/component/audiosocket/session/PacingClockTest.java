@@ -57,11 +57,7 @@ class PacingClockTest {
             PacingClock clock = PacingClock.of(loop);
             long deadline = PacingClock.onTheGrid(System.nanoTime() + 30 * MS);
             for (int i = 0; i < 100; i++) {
-                int pacer = i;
-                clock.wake(() -> {
-                    ticks.add(new Tick(pacer, PacingClock.millisOf(deadline), System.nanoTime()));
-                    done.countDown();
-                }, deadline);
+                clock.wake(recording(i, deadline, done), deadline);
             }
         });
         assertTrue(done.await(5, TimeUnit.SECONDS));
@@ -82,13 +78,9 @@ class PacingClockTest {
             PacingClock clock = PacingClock.of(loop);
             long now = System.nanoTime();
             for (int i = 0; i < pacers; i++) {
-                int pacer = i;
                 // within 60 ms, at any nanosecond: rounded up to the next millisecond
                 long deadline = now + 2 * MS + random.nextLong(58 * MS);
-                clock.wake(() -> {
-                    ticks.add(new Tick(pacer, PacingClock.millisOf(deadline), System.nanoTime()));
-                    done.countDown();
-                }, deadline);
+                clock.wake(recording(i, deadline, done), deadline);
             }
         });
         assertTrue(done.await(5, TimeUnit.SECONDS));
@@ -137,14 +129,8 @@ class PacingClockTest {
             long far = now + (PacingClock.SLOTS * 3 + 5) * MS;
             // a near pacer in the same slot, one and two turns earlier, keeps the slot busy
             long near = far - PacingClock.SLOTS * 2 * MS;
-            clock.wake(() -> {
-                ticks.add(new Tick(1, PacingClock.millisOf(near), System.nanoTime()));
-                done.countDown();
-            }, near);
-            clock.wake(() -> {
-                ticks.add(new Tick(2, PacingClock.millisOf(far), System.nanoTime()));
-                done.countDown();
-            }, far);
+            clock.wake(recording(1, near, done), near);
+            clock.wake(recording(2, far, done), far);
         });
         assertTrue(done.await(5, TimeUnit.SECONDS));
         assertEquals(List.of(1, 2), ticks.stream().map(Tick::pacer).toList());
@@ -159,12 +145,8 @@ class PacingClockTest {
             PacingClock clock = PacingClock.of(loop);
             long now = System.nanoTime();
             for (int i = 0; i < pacers; i++) {
-                int pacer = i;
                 long deadline = now + (5 + 2 * i) * MS; // over 100 ms, more than one turn of the ring
-                clock.wake(() -> {
-                    ticks.add(new Tick(pacer, PacingClock.millisOf(deadline), System.nanoTime()));
-                    done.countDown();
-                }, deadline);
+                clock.wake(recording(i, deadline, done), deadline);
             }
             // the loop is held up for longer than the ring: all of them are overdue when it gets to them
             sleep(150);
@@ -209,6 +191,14 @@ class PacingClockTest {
         } finally {
             other.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }
+    }
+
+    /** A pacer that records its tick (with the millisecond of its deadline) and counts it. */
+    private PacingClock.Pacer recording(int pacer, long deadline, CountDownLatch done) {
+        return () -> {
+            ticks.add(new Tick(pacer, PacingClock.millisOf(deadline), System.nanoTime()));
+            done.countDown();
+        };
     }
 
     private void assertNeverEarly() {

@@ -169,8 +169,8 @@ public final class CapacityBenchmark {
     }
 
     /**
-     * TCP segments this machine has sent, from {@code /proc/net/snmp}: over loopback, the driver's and the server's
-     * together. An echo takes two data segments per message; the rest are acknowledgements sent on their own, which
+     * TCP segments this machine has sent, from {@code /proc/net/snmp}: all of its TCP, which during a step is almost
+     * all the driver's and the server's traffic over loopback. An echo takes two data segments per message; the rest are acknowledgements sent on their own, which
      * cost both ends a pass through the TCP stack.
      */
     private static long tcpSegmentsSent() throws IOException {

@@ -9,7 +9,9 @@ import io.netty.handler.codec.DecoderException;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
+import org.apache.camel.component.audiosocket.protocol.AudioFrame;
 import org.apache.camel.component.audiosocket.protocol.AudioSocketFrameDecoder;
+import org.apache.camel.component.audiosocket.protocol.AudioSocketKind;
 import org.apache.camel.component.audiosocket.protocol.AudioSocketProtocolException;
 import org.apache.camel.component.audiosocket.protocol.DtmfFrame;
 import org.apache.camel.component.audiosocket.protocol.ErrorFrame;
@@ -42,7 +44,13 @@ public final class CallChannelHandler extends ChannelInboundHandlerAdapter {
         try {
             if (msg instanceof ByteBuf audio) {
                 // the decoder hands audio on as buffers (audioAsBuffers): no frame object per 20 ms message
-                call.onAudio(AudioSocketFrameDecoder.audioKind(audio), audio);
+                AudioSocketKind kind = AudioSocketFrameDecoder.audioKind(audio);
+                if (kind == null || !kind.isAudio()) {
+                    throw new IllegalStateException("Not an audio message: " + audio);
+                }
+                call.onAudio(kind, audio);
+            } else if (msg instanceof AudioFrame audio) {
+                call.onAudio(audio.kind(), audio.content()); // from a decoder without audioAsBuffers()
             } else if (msg instanceof UuidFrame uuid) {
                 call.onUuid(uuid.uuid());
             } else if (msg instanceof DtmfFrame dtmf) {

@@ -102,10 +102,11 @@ final class PacingClock {
             doneUntilMillis = Math.max(doneUntilMillis, nowMillis);
         } finally {
             working = false;
-        }
-        long next = nextDueMillis(nowMillis);
-        if (next != Long.MAX_VALUE) {
-            scheduleWakeUp(next);
+            // whatever happened in this pass, the pacers still waiting are woken in their millisecond
+            long next = nextDueMillis(doneUntilMillis);
+            if (next != Long.MAX_VALUE) {
+                scheduleWakeUp(next);
+            }
         }
     }
 
@@ -127,8 +128,9 @@ final class PacingClock {
             entries--;
             try {
                 pacer.tick();
-            } catch (RuntimeException e) {
-                // one call's failure must not stop the frames of the others
+            } catch (Throwable e) {
+                // one call's failure (even an Error, such as running out of direct memory for a frame) must not stop
+                // the frames of the others; as Netty's own task runner, log it and go on
                 LOG.warn("Pacing a call failed", e);
             }
         }
@@ -149,11 +151,13 @@ final class PacingClock {
     }
 
     private void scheduleWakeUp(long dueMillis) {
-        if (nextWakeUp != null) {
-            nextWakeUp.cancel(false);
-        }
-        nextWakeUpMillis = dueMillis;
+        ScheduledFuture<?> previous = nextWakeUp;
+        // (an event loop that is shutting down refuses the task: then nothing here changes)
         nextWakeUp = eventLoop.schedule(wakeUp, dueMillis * NANOS_PER_MILLI - System.nanoTime(), TimeUnit.NANOSECONDS);
+        nextWakeUpMillis = dueMillis;
+        if (previous != null) {
+            previous.cancel(false);
+        }
     }
 
     /** The whole millisecond a deadline (a {@link System#nanoTime()}, which may be negative) is rounded up to. */

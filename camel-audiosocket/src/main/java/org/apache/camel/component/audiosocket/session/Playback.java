@@ -343,6 +343,9 @@ final class Playback implements PacingClock.Pacer {
      * itself stays exact, so no lateness adds up.
      */
     private void wakeAt(long deadline) {
+        if (closed) {
+            return; // (closed by a listener during this tick)
+        }
         if (clock == null) {
             clock = PacingClock.of(eventLoop); // on the event loop, which owns its clock
         }

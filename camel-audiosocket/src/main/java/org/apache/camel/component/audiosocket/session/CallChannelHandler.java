@@ -9,7 +9,6 @@ import io.netty.handler.codec.DecoderException;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
-import org.apache.camel.component.audiosocket.protocol.AudioFrame;
 import org.apache.camel.component.audiosocket.protocol.AudioSocketFrameDecoder;
 import org.apache.camel.component.audiosocket.protocol.AudioSocketKind;
 import org.apache.camel.component.audiosocket.protocol.AudioSocketProtocolException;
@@ -49,8 +48,6 @@ public final class CallChannelHandler extends ChannelInboundHandlerAdapter {
                     throw new IllegalStateException("Not an audio message: " + audio);
                 }
                 call.onAudio(kind, audio);
-            } else if (msg instanceof AudioFrame audio) {
-                call.onAudio(audio.kind(), audio.content()); // from a decoder without audioAsBuffers()
             } else if (msg instanceof UuidFrame uuid) {
                 call.onUuid(uuid.uuid());
             } else if (msg instanceof DtmfFrame dtmf) {
@@ -64,6 +61,9 @@ public final class CallChannelHandler extends ChannelInboundHandlerAdapter {
             } else if (msg instanceof AudioSocketProtocolException truncated) {
                 // the decoder's report of a stream that ended inside a message, in order after the last frame
                 call.onProtocolError(truncated);
+            } else {
+                // e.g. an AudioFrame: every pipeline of the component decodes audio with audioAsBuffers()
+                throw new IllegalStateException("Unexpected message from the decoder: " + msg);
             }
         } finally {
             ReferenceCountUtil.release(msg);

@@ -23,7 +23,8 @@ import org.apache.camel.component.audiosocket.protocol.AudioSocketKind;
  * plays whatever arrives at once.
  * <p>
  * Commands may come from any thread; they pass through a lock-free inbox, in the order they were given, to the call's
- * event loop, which owns everything else here. Each frame's deadline is computed from the start of the current
+ * event loop, which owns everything else here. A command given on that event loop itself (the reply of a route that
+ * runs there) goes straight into the playlist, unless commands from other threads are still waiting in the inbox. Each frame's deadline is computed from the start of the current
  * timeline ({@code start + audio sent so far}), never from the previous tick, so that lateness of one tick is not
  * carried into the next and a long prompt ends exactly on time. When the queue runs dry the timeline ends; the next
  * audio starts a new one, no earlier than the end of the audio already sent. The event loop's {@link PacingClock}
@@ -98,6 +99,8 @@ final class Playback implements PacingClock.Pacer {
     private PacingClock clock;
     /** The clock will wake this pacer: a frame, mark or hangup is due. */
     private boolean tickDue;
+    /** In a tick: a command given meanwhile (from a listener) goes through the inbox, not into the tick's state. */
+    private boolean inTick;
     private long timelineStart;
     private long timelineNanos;
     private long playedUntil;
@@ -226,6 +229,13 @@ final class Playback implements PacingClock.Pacer {
     }
 
     private void submit(Item item) {
+        if (eventLoop.inEventLoop() && inbox.isEmpty() && !inTick) {
+            // given on the call's own event loop (a route with usingExecutorService=false), and nothing from another
+            // thread is waiting to go first: straight into the playlist, with no queue node and no task
+            take(item);
+            startTimelineIfIdle();
+            return;
+        }
         inbox.add(item);
         if (inboxScheduled.compareAndSet(false, true)) {
             if (ticking && eventLoop instanceof AbstractEventExecutor executor) {
@@ -250,16 +260,20 @@ final class Playback implements PacingClock.Pacer {
     private void drainInbox() {
         Item item;
         while ((item = inbox.poll()) != null) {
-            if (item instanceof Clear clear) {
-                dropAudioBefore(clear.generation);
-            } else if (!(item instanceof Audio audio && audio.generation < generation)) {
-                playlist.add(item); // (audio of an older generation arrived after its CLEAR: dropped)
-            }
+            take(item);
+        }
+    }
+
+    private void take(Item item) {
+        if (item instanceof Clear clear) {
+            dropAudioBefore(clear.generation);
+        } else if (!(item instanceof Audio audio && audio.generation < generation)) {
+            playlist.add(item); // (audio of an older generation arrived after its CLEAR: dropped)
         }
     }
 
     private void startTimelineIfIdle() {
-        if (!tickDue && !playlist.isEmpty()) {
+        if (!closed && !tickDue && !playlist.isEmpty()) {
             // a new timeline, starting no earlier than the end of the audio already sent
             long now = System.nanoTime();
             if (audioPlayedUntil != 0 && now > audioPlayedUntil && now - audioPlayedUntil < UNDERRUN_WINDOW_NANOS) {
@@ -280,6 +294,15 @@ final class Playback implements PacingClock.Pacer {
 
     @Override
     public void tick() {
+        inTick = true;
+        try {
+            playNext();
+        } finally {
+            inTick = false;
+        }
+    }
+
+    private void playNext() {
         tickDue = false;
         if (closed) {
             return;

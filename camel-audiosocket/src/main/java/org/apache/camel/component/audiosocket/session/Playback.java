@@ -85,6 +85,7 @@ final class Playback implements PacingClock.Pacer {
     private final AudioCodec encoding;
     private final Runnable takeInbox = this::takeInbox;
     private final Queue<Item> inbox = new ConcurrentLinkedQueue<>();
+    /** Commands from other threads may be waiting in the inbox, and a task (or the next tick) will take them. */
     private final AtomicBoolean inboxScheduled = new AtomicBoolean();
     private final AtomicLong queuedNanos = new AtomicLong();
     private volatile long generation;
@@ -229,7 +230,7 @@ final class Playback implements PacingClock.Pacer {
     }
 
     private void submit(Item item) {
-        if (eventLoop.inEventLoop() && inbox.isEmpty() && !inTick) {
+        if (eventLoop.inEventLoop() && !inboxScheduled.get() && !inTick) {
             // given on the call's own event loop (a route with usingExecutorService=false), and nothing from another
             // thread is waiting to go first: straight into the playlist, with no queue node and no task
             take(item);
@@ -307,7 +308,10 @@ final class Playback implements PacingClock.Pacer {
         if (closed) {
             return;
         }
-        drainInbox();
+        if (inboxScheduled.get()) {
+            // (most ticks find nothing from other threads: no look into the queue, whose nodes are far from cache)
+            drainInbox();
+        }
         while (current == null) {
             Item item = playlist.poll();
             if (item == null) {

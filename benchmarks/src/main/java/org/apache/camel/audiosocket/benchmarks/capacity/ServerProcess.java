@@ -23,16 +23,19 @@ final class ServerProcess implements AutoCloseable {
     private final PrintWriter in;
 
     ServerProcess(String mode, int port, String heap, String... jvmArgs) throws IOException {
+        // e.g. -Dbench.serverJvmArgs=-XX:StartFlightRecording=filename=server.jfr to profile the servers
+        this(mode, port, heap, System.getProperty("java.class.path"),
+                (String.join(" ", jvmArgs) + " " + System.getProperty("bench.serverJvmArgs", "")).trim());
+    }
+
+    /** A server on the given class path (another build of the component, say), with JVM options separated by spaces. */
+    ServerProcess(String mode, int port, String heap, String classPath, String jvmOptions) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xms" + heap, "-Xmx" + heap));
-        command.addAll(List.of(jvmArgs));
-        // e.g. -Dbench.serverJvmArgs=-XX:StartFlightRecording=filename=server.jfr to profile the servers
-        String extra = System.getProperty("bench.serverJvmArgs", "").trim();
-        if (!extra.isEmpty()) {
-            command.addAll(List.of(extra.split("\\s+")));
+        if (!jvmOptions.isBlank()) {
+            command.addAll(List.of(jvmOptions.trim().split("\\s+")));
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServer.class.getName(), mode,
-                String.valueOf(port)));
+        command.addAll(List.of("-cp", classPath, BenchServer.class.getName(), mode, String.valueOf(port)));
         process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);

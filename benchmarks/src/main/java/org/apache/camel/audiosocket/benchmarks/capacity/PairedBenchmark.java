@@ -23,6 +23,8 @@ public final class PairedBenchmark {
 
     private static final int PORT_A = 9493;
     private static final int PORT_B = 9494;
+    /** Longer than the capacity benchmark's: two servers and their JIT compilers warm up at once, and hold up more. */
+    private static final long PAUSE_MILLIS = 5000;
 
     private PairedBenchmark() {
     }
@@ -68,7 +70,7 @@ public final class PairedBenchmark {
             // both pause together (see LoadDriver.pause): what each server's queues held since dialling is played out
             Thread pauseA = new Thread(() -> pause(driverA));
             pauseA.start();
-            driverB.pause(1000);
+            driverB.pause(PAUSE_MILLIS);
             pauseA.join();
             Thread.sleep(200);
             driverA.startMeasuring();
@@ -101,7 +103,7 @@ public final class PairedBenchmark {
 
     private static void pause(LoadDriver driver) {
         try {
-            driver.pause(1000);
+            driver.pause(PAUSE_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

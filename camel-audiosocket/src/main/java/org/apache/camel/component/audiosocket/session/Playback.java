@@ -72,6 +72,15 @@ final class Playback implements PacingClock.Pacer {
         void frameDropped(boolean firstOfTheCall);
     }
 
+    /**
+     * Timelines start on multiples of 5 ms of the clock, and so do all their frames. The frames of an event loop's calls
+     * then fall due in at most 200 of the clock's milliseconds a second, not in any of the 1,000: its loop is woken
+     * (a system call, a timer and a thread switch each time) a fifth as often for them, and sends more frames each
+     * time. Measured with PairedBenchmark against a 1 ms grid at 250 calls: 14 % less CPU for 100 ms chunks on the
+     * event loops, 6 % for 20 ms. The price is up to 5 ms before the first frame of a timeline, once.
+     */
+    static final long TIMELINE_GRID_NANOS = 5_000_000L;
+
     /** Audio that comes within this long after the previous audio ended was meant to follow it: a gap is an underrun. */
     private static final long UNDERRUN_WINDOW_NANOS = 200_000_000L;
 
@@ -382,13 +391,14 @@ final class Playback implements PacingClock.Pacer {
     }
 
     /**
-     * Where a new timeline starts: now, or when the audio already sent ends if that is later, put on the wake-up grid.
-     * A 20 ms frame lasts a whole number of milliseconds, so every later deadline of the timeline is on the grid too
-     * and no frame waits for the next millisecond: the gaps between frames stay 20 ms, not 19 or 21 ms by the
-     * rounding. It costs the first frame up to 1 ms, once per timeline.
+     * Where a new timeline starts: now, or when the audio already sent ends if that is later, rounded up to the
+     * {@linkplain #TIMELINE_GRID_NANOS timeline grid}. A 20 ms frame lasts a whole number of grid steps, so every
+     * later deadline of the timeline is on the grid too and no frame waits for rounding: the gaps between frames stay
+     * 20 ms. It costs the first frame up to one grid step, once per timeline.
      */
     static long timelineStart(long now, long playedUntil) {
-        return PacingClock.onTheGrid(Math.max(now, playedUntil));
+        return Math.floorDiv(Math.max(now, playedUntil) + TIMELINE_GRID_NANOS - 1, TIMELINE_GRID_NANOS)
+               * TIMELINE_GRID_NANOS;
     }
 
     private ByteBuf frameOf(Audio audio, int from, int length) {

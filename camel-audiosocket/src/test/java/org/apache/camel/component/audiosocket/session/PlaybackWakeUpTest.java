@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The pacer's wake-ups fall on whole milliseconds of the clock, never before a frame's deadline, and a timeline starts
- * on one so that its frames need no rounding.
+ * on a step of the 5 ms grid, so that its frames need no rounding and the calls' frames fall due in few milliseconds.
  */
 class PlaybackWakeUpTest {
 
@@ -29,17 +29,20 @@ class PlaybackWakeUpTest {
     }
 
     @Test
-    void aTimelineStartsOnTheNextWholeMillisecondSoThatItsFramesNeedNoRounding() {
+    void aTimelineStartsOnTheNextStepOfTheGridSoThatItsFramesNeedNoRounding() {
         long now = 123 * MS + 456_789;
         long start = Playback.timelineStart(now, 0);
-        assertEquals(124 * MS, start, "the next whole millisecond");
-        assertEquals(124 + 20, PacingClock.millisOf(start + 20 * MS), "the first 20 ms frame's deadline, exactly");
+        assertEquals(125 * MS, start, "the next multiple of 5 ms");
+        assertEquals(125 + 20, PacingClock.millisOf(start + 20 * MS), "the first 20 ms frame's deadline, exactly");
+        assertEquals(0, (start + 20 * MS) % Playback.TIMELINE_GRID_NANOS, "and it is on the grid too");
+        assertEquals(125 * MS, Playback.timelineStart(125 * MS, 0), "on the grid: as it is");
     }
 
     @Test
     void aTimelineStartsNoEarlierThanTheAudioAlreadySent() {
-        assertEquals(131 * MS, Playback.timelineStart(100 * MS, 130 * MS + 1));
+        assertEquals(135 * MS, Playback.timelineStart(100 * MS, 130 * MS + 1));
         assertEquals(130 * MS, Playback.timelineStart(100 * MS, 130 * MS));
-        assertEquals(-4 * MS, Playback.timelineStart(-5 * MS + 1, -9 * MS), "below zero too");
+        assertEquals(-5 * MS, Playback.timelineStart(-5 * MS - 1, -9 * MS), "below zero: rounded up, towards zero");
+        assertEquals(-5 * MS, Playback.timelineStart(-9 * MS + 1, -9 * MS), "and below zero from the audio sent");
     }
 }

@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the middle of a tick. The call is a real channel pair on a real event loop that counts the tasks given to it; the
  * frames are read on the other end.
  */
-class PlaybackTest {
+class PlaybackCommandsTest {
 
     private static final int FRAME = AudioSocketKind.SLIN_8000.bytesPer20Millis();
 

@@ -59,8 +59,8 @@ public final class PairedBenchmark {
         // capacity benchmark's single driver
         try (LoadDriver driverA = new LoadDriver(1);
              LoadDriver driverB = new LoadDriver(1);
-             ServerProcess a = new ServerProcess(modeA, PORT_A, "1g", classPathA, jvmA);
-             ServerProcess b = new ServerProcess(modeB, PORT_B, "1g", classPathB, jvmB)) {
+             ServerProcess a = ServerProcess.onClassPath(modeA, PORT_A, "1g", classPathA, jvmA);
+             ServerProcess b = ServerProcess.onClassPath(modeB, PORT_B, "1g", classPathB, jvmB)) {
             for (int i = 0; i < calls; i++) {
                 driverA.dial("127.0.0.1", PORT_A, 1, 0, true);
                 driverB.dial("127.0.0.1", PORT_B, 1, 0, true);

@@ -50,8 +50,10 @@ public final class PromptBenchmark {
 
             long start = System.nanoTime();
             driver.dialListeners("127.0.0.1", PORT, calls, ramp.toMillis());
-            // CPU and heap while every call is playing: from the end of the ramp to the end of the first prompt
-            long plateauMillis = seconds * 1000L - ramp.toMillis() - 2000;
+            // (on a busy machine dialling takes longer than the ramp: what follows counts from when it really ended)
+            long dialled = System.nanoTime();
+            // CPU and heap while every call is playing: from the last call dialled to 2 s before the first prompt ends
+            long plateauMillis = (start + seconds * 1_000_000_000L - dialled) / 1_000_000 - 2000;
             ServerProcess.Usage before = server.usage();
             long plateauStart = System.nanoTime();
             Thread.sleep(plateauMillis / 2);
@@ -60,8 +62,7 @@ public final class PromptBenchmark {
             ServerProcess.Usage used = server.usage().minus(before);
             double plateauSeconds = (System.nanoTime() - plateauStart) / 1e9;
             // every prompt has ended a few seconds after the last call was dialled plus its length
-            Thread.sleep(Math.max(0, start + ramp.toNanos() + seconds * 1_000_000_000L - System.nanoTime()) / 1_000_000
-                         + 3000);
+            Thread.sleep(Math.max(0, dialled + seconds * 1_000_000_000L - System.nanoTime()) / 1_000_000 + 3000);
             Samples gaps = new Samples();
             List<LoadDriver.Heard> heard = driver.heard(gaps);
             long expectedBytes = seconds * 16000L;

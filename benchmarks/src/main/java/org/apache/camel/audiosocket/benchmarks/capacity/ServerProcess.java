@@ -25,16 +25,20 @@ final class ServerProcess implements AutoCloseable {
     ServerProcess(String mode, int port, String heap, String... jvmArgs) throws IOException {
         // e.g. -Dbench.serverJvmArgs=-XX:StartFlightRecording=filename=server.jfr to profile the servers
         this(mode, port, heap, System.getProperty("java.class.path"),
-                (String.join(" ", jvmArgs) + " " + System.getProperty("bench.serverJvmArgs", "")).trim());
+                split(String.join(" ", jvmArgs) + " " + System.getProperty("bench.serverJvmArgs", "")));
     }
 
     /** A server on the given class path (another build of the component, say), with JVM options separated by spaces. */
-    ServerProcess(String mode, int port, String heap, String classPath, String jvmOptions) throws IOException {
+    static ServerProcess onClassPath(String mode, int port, String heap, String classPath, String jvmOptions)
+            throws IOException {
+        return new ServerProcess(mode, port, heap, classPath, split(jvmOptions));
+    }
+
+    private ServerProcess(String mode, int port, String heap, String classPath, List<String> jvmArgs)
+            throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xms" + heap, "-Xmx" + heap));
-        if (!jvmOptions.isBlank()) {
-            command.addAll(List.of(jvmOptions.trim().split("\\s+")));
-        }
+        command.addAll(jvmArgs);
         command.addAll(List.of("-cp", classPath, BenchServer.class.getName(), mode, String.valueOf(port)));
         process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -47,6 +51,10 @@ final class ServerProcess implements AutoCloseable {
         if (line == null) {
             throw new IOException("the " + mode + " server did not start");
         }
+    }
+
+    private static List<String> split(String options) {
+        return options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
     }
 
     /** Heap in use after a full collection, in bytes. */

@@ -165,11 +165,6 @@ final class PacingClock {
         return Math.floorDiv(deadlineNanos + NANOS_PER_MILLI - 1, NANOS_PER_MILLI);
     }
 
-    /** The deadline rounded up to the next whole millisecond, in nanoseconds. */
-    static long onTheGrid(long deadlineNanos) {
-        return millisOf(deadlineNanos) * NANOS_PER_MILLI;
-    }
-
     private static int slotOf(long millis) {
         return (int) (millis & (SLOTS - 1));
     }

@@ -24,9 +24,10 @@ import org.apache.camel.component.audiosocket.protocol.AudioSocketKind;
  * <p>
  * Commands may come from any thread; they pass through a lock-free inbox, in the order they were given, to the call's
  * event loop, which owns everything else here. A command given on that event loop itself (the reply of a route that
- * runs there) goes straight into the playlist, unless commands from other threads are still waiting in the inbox. Each frame's deadline is computed from the start of the current
- * timeline ({@code start + audio sent so far}), never from the previous tick, so that lateness of one tick is not
- * carried into the next and a long prompt ends exactly on time. When the queue runs dry the timeline ends; the next
+ * runs there) goes straight into the playlist, unless commands from other threads are still waiting in the inbox.
+ * Each frame's deadline is computed from the start of the current timeline ({@code start + audio sent so far}), never
+ * from the previous tick, so that lateness of one tick is not carried into the next and a long prompt ends exactly on
+ * time. When the queue runs dry the timeline ends; the next
  * audio starts a new one, no earlier than the end of the audio already sent. The event loop's {@link PacingClock}
  * wakes the pacer when a frame is due.
  * <p>

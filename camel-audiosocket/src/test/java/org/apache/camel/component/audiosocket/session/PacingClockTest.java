@@ -55,7 +55,7 @@ class PacingClockTest {
         CountDownLatch done = new CountDownLatch(100);
         onLoop(() -> {
             PacingClock clock = PacingClock.of(loop);
-            long deadline = PacingClock.onTheGrid(System.nanoTime() + 30 * MS);
+            long deadline = PacingClock.millisOf(System.nanoTime() + 30 * MS) * MS;
             for (int i = 0; i < 100; i++) {
                 clock.wake(recording(i, deadline, done), deadline);
             }
@@ -99,7 +99,7 @@ class PacingClockTest {
         CountDownLatch done = new CountDownLatch(1);
         onLoop(() -> {
             PacingClock clock = PacingClock.of(loop);
-            long start = PacingClock.onTheGrid(System.nanoTime() + MS);
+            long start = PacingClock.millisOf(System.nanoTime() + MS) * MS;
             clock.wake(new PacingClock.Pacer() {
                 int frame;
 

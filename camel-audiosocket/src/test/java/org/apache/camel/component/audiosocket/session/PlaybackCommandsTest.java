@@ -74,7 +74,7 @@ class PlaybackCommandsTest {
     void connect() throws Exception {
         // loads the clock's class (and its logger) now: on a pacer's first frame it would make that frame late, and
         // the frames after it would catch up, as they should, which is not what the pacing test looks at
-        PacingClock.onTheGrid(System.nanoTime());
+        PacingClock.millisOf(System.nanoTime());
         LocalAddress address = new LocalAddress("playback-" + UUID.randomUUID());
         server = new ServerBootstrap().group(loop).channel(LocalServerChannel.class)
                 .childHandler(new ChannelInitializer<LocalChannel>() {

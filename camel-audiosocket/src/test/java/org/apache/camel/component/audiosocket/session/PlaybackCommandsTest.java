@@ -69,6 +69,8 @@ class PlaybackCommandsTest {
     /** What the listener of the mark "start" does (on the event loop, inside the pacer's tick). */
     private volatile Runnable onMark = () -> {
     };
+    /** When the mark "start" was reached. */
+    private volatile long startMarkNanos;
 
     @BeforeEach
     void connect() throws Exception {
@@ -99,6 +101,7 @@ class PlaybackCommandsTest {
             public void markReached(String name) {
                 marks.add(name);
                 if (name.equals("start")) {
+                    startMarkNanos = System.nanoTime();
                     onMark.run();
                 }
             }
@@ -159,8 +162,8 @@ class PlaybackCommandsTest {
     @Test
     void aCommandGivenDuringATickIsPacedLikeAnyOther() throws Exception {
         int frames = 6;
-        // a first frame and mark, so that the one measured below is not late for the loading of classes (the frames
-        // after a late one catch up, as they should, and would look like a second pacing chain)
+        // a first frame and mark, so that the frames measured below are not late for the loading of classes: late
+        // ones would make a second pacing chain look slower than it is
         play(100, 1);
         playback.mark("warm");
         awaitMarks(1);
@@ -174,8 +177,11 @@ class PlaybackCommandsTest {
         awaitFrames(frames);
         Thread.sleep(100); // a second pacing chain would go on sending
         assertEquals(List.of(1, 2, 3, 4, 5, 6), values(), "each frame exactly once");
-        long spanMillis = TimeUnit.NANOSECONDS.toMillis(received.get(frames - 1).atNanos() - received.get(0).atNanos());
-        assertTrue(spanMillis >= (frames - 1) * 20 - 5, "paced at 20 ms a frame: the 6 frames took " + spanMillis + " ms");
+        // the six frames take 100 ms from the first, which is sent no earlier than the mark (a late loop only makes
+        // them later); a second pacing chain would have sent the last one after 80 ms
+        long tookMillis = TimeUnit.NANOSECONDS.toMillis(received.get(frames - 1).atNanos() - startMarkNanos);
+        assertTrue(tookMillis >= (frames - 1) * 20 - 5,
+                "paced at 20 ms a frame: the last of 6 frames arrived " + tookMillis + " ms after the mark");
     }
 
     /** Plays {@code count} frames, each filled with the next value from {@code first}. */

@@ -27,9 +27,8 @@ import org.apache.camel.component.audiosocket.protocol.AudioSocketKind;
  * runs there) goes straight into the playlist, unless commands from other threads are still waiting in the inbox.
  * Each frame's deadline is computed from the start of the current timeline ({@code start + audio sent so far}), never
  * from the previous tick, so that lateness of one tick is not carried into the next and a long prompt ends exactly on
- * time. When the queue runs dry the timeline ends; the next
- * audio starts a new one, no earlier than the end of the audio already sent. The event loop's {@link PacingClock}
- * wakes the pacer when a frame is due.
+ * time. When the queue runs dry the timeline ends; the next audio starts a new one, no earlier than the end of the
+ * audio already sent. The event loop's {@link PacingClock} wakes the pacer when a frame is due.
  * <p>
  * The amount of queued audio is counted where the commands are given, so that a PLAY right after a CLEAR is measured
  * against the emptied queue: CLEAR starts a new generation, and audio of an older generation no longer counts.

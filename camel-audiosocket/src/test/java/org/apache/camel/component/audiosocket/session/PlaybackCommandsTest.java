@@ -39,7 +39,7 @@ class PlaybackCommandsTest {
 
     private static final int FRAME = AudioSocketKind.SLIN_8000.bytesPer20Millis();
 
-    /** A real event loop that counts the tasks handed to it from outside a running task's own code path. */
+    /** A real event loop that counts every task handed to it, lazily or not. */
     private static final class CountingEventLoop extends DefaultEventLoop {
         final AtomicInteger tasks = new AtomicInteger();
 

@@ -368,8 +368,10 @@ public final class SimulatedCall implements AutoCloseable {
     }
 
     private void readLoop() {
-        // buffered: a message is one read from the socket, not four
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 8192))) {
+        // buffered: a message is one read from the socket, not four. Not closed here: closing a socket's stream closes
+        // the socket, and a server that closes at once (a refused call) would then fail the UUID dial() is writing
+        try {
+            DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 8192));
             while (true) {
                 int kind = in.read();
                 if (kind < 0) {

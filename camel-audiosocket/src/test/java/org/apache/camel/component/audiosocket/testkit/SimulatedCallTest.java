@@ -1,5 +1,7 @@
 package org.apache.camel.component.audiosocket.testkit;
 
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -104,5 +106,28 @@ class SimulatedCallTest extends AudioSocketTestSupport {
         System.arraycopy(a, 0, all, 0, a.length);
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
+    }
+
+    @Test
+    void dialingAServerThatClosesAtOnceStillSendsTheUuidAndSeesTheClose() throws Exception {
+        // as the component's server does with a call over maxConcurrentCalls: accepted, then closed at once. The
+        // call's reader sees the close while dial() is writing the UUID; it must not close the socket under it
+        try (ServerSocket refusing = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                while (!refusing.isClosed()) {
+                    try (Socket accepted = refusing.accept()) {
+                        // closed at once
+                    } catch (java.io.IOException stopped) {
+                        return;
+                    }
+                }
+            });
+            acceptor.start();
+            for (int i = 0; i < 200; i++) {
+                try (SimulatedCall call = SimulatedCall.dial(refusing.getLocalPort())) {
+                    assertTrue(call.awaitClosed(Duration.ofSeconds(2)), "call " + i + " sees the server close");
+                }
+            }
+        }
     }
 }

@@ -74,6 +74,8 @@ public class AudioSocketComponentConfigurer extends PropertyConfigurerSupport im
         case "maxPendingExchanges": getOrCreateConfiguration(target).setMaxPendingExchanges(property(camelContext, int.class, value)); return true;
         case "nativetransport":
         case "nativeTransport": getOrCreateConfiguration(target).setNativeTransport(property(camelContext, boolean.class, value)); return true;
+        case "playbackcatchuplimit":
+        case "playbackCatchUpLimit": getOrCreateConfiguration(target).setPlaybackCatchUpLimit(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "playbackqueuelimit":
         case "playbackQueueLimit": getOrCreateConfiguration(target).setPlaybackQueueLimit(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "poolsize":
@@ -149,6 +151,8 @@ public class AudioSocketComponentConfigurer extends PropertyConfigurerSupport im
         case "maxPendingExchanges": return int.class;
         case "nativetransport":
         case "nativeTransport": return boolean.class;
+        case "playbackcatchuplimit":
+        case "playbackCatchUpLimit": return long.class;
         case "playbackqueuelimit":
         case "playbackQueueLimit": return long.class;
         case "poolsize":
@@ -225,6 +229,8 @@ public class AudioSocketComponentConfigurer extends PropertyConfigurerSupport im
         case "maxPendingExchanges": return getOrCreateConfiguration(target).getMaxPendingExchanges();
         case "nativetransport":
         case "nativeTransport": return getOrCreateConfiguration(target).isNativeTransport();
+        case "playbackcatchuplimit":
+        case "playbackCatchUpLimit": return getOrCreateConfiguration(target).getPlaybackCatchUpLimit();
         case "playbackqueuelimit":
         case "playbackQueueLimit": return getOrCreateConfiguration(target).getPlaybackQueueLimit();
         case "poolsize":

@@ -64,6 +64,8 @@ public class AudioSocketEndpointConfigurer extends PropertyConfigurerSupport imp
         case "maxPendingExchanges": target.getConfiguration().setMaxPendingExchanges(property(camelContext, int.class, value)); return true;
         case "nativetransport":
         case "nativeTransport": target.getConfiguration().setNativeTransport(property(camelContext, boolean.class, value)); return true;
+        case "playbackcatchuplimit":
+        case "playbackCatchUpLimit": target.getConfiguration().setPlaybackCatchUpLimit(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "playbackqueuelimit":
         case "playbackQueueLimit": target.getConfiguration().setPlaybackQueueLimit(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "poolsize":
@@ -134,6 +136,8 @@ public class AudioSocketEndpointConfigurer extends PropertyConfigurerSupport imp
         case "maxPendingExchanges": return int.class;
         case "nativetransport":
         case "nativeTransport": return boolean.class;
+        case "playbackcatchuplimit":
+        case "playbackCatchUpLimit": return long.class;
         case "playbackqueuelimit":
         case "playbackQueueLimit": return long.class;
         case "poolsize":
@@ -205,6 +209,8 @@ public class AudioSocketEndpointConfigurer extends PropertyConfigurerSupport imp
         case "maxPendingExchanges": return target.getConfiguration().getMaxPendingExchanges();
         case "nativetransport":
         case "nativeTransport": return target.getConfiguration().isNativeTransport();
+        case "playbackcatchuplimit":
+        case "playbackCatchUpLimit": return target.getConfiguration().getPlaybackCatchUpLimit();
         case "playbackqueuelimit":
         case "playbackQueueLimit": return target.getConfiguration().getPlaybackQueueLimit();
         case "poolsize":

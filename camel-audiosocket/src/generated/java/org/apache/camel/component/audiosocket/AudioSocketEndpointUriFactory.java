@@ -24,7 +24,7 @@ public class AudioSocketEndpointUriFactory extends org.apache.camel.support.comp
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(35);
+        Set<String> props = new HashSet<>(36);
         props.add("allowedClients");
         props.add("backlog");
         props.add("bossCount");
@@ -48,6 +48,7 @@ public class AudioSocketEndpointUriFactory extends org.apache.camel.support.comp
         props.add("maxFrameSize");
         props.add("maxPendingExchanges");
         props.add("nativeTransport");
+        props.add("playbackCatchUpLimit");
         props.add("playbackQueueLimit");
         props.add("poolSize");
         props.add("port");

@@ -168,6 +168,17 @@ public class AudioSocketConfiguration implements Cloneable {
     @UriParam(defaultValue = "120000", javaType = "java.time.Duration")
     private long playbackQueueLimit = 120000;
 
+    /**
+     * Milliseconds of lateness that a call's audio stream makes up. Audio that comes late (less than 200 ms after what
+     * was playing ran out) delays all audio after it, as nothing is sent faster than real time; over a live stream (an
+     * echo, a relay, a streaming reply) the hold-ups would add up for the rest of the call. While the stream is behind
+     * real time since it began, up to this much, and audio is waiting, one 20 ms frame more is sent per 20 ms until it
+     * has caught up. The stream never gets ahead of real time, and audio queued ahead of time (a prompt) plays strictly
+     * paced. 0 never sends faster than real time.
+     */
+    @UriParam(label = "advanced", defaultValue = "1000", javaType = "java.time.Duration")
+    private long playbackCatchUpLimit = 1000;
+
     /** Listen backlog of the server socket; 0 leaves the operating system's default. */
     @UriParam(label = "advanced")
     private int backlog;
@@ -388,6 +399,14 @@ public class AudioSocketConfiguration implements Cloneable {
 
     public void setPlaybackQueueLimit(long playbackQueueLimit) {
         this.playbackQueueLimit = playbackQueueLimit;
+    }
+
+    public long getPlaybackCatchUpLimit() {
+        return playbackCatchUpLimit;
+    }
+
+    public void setPlaybackCatchUpLimit(long playbackCatchUpLimit) {
+        this.playbackCatchUpLimit = playbackCatchUpLimit;
     }
 
     public int getBacklog() {

@@ -89,7 +89,7 @@ public class AudioSocketEndpoint extends DefaultEndpoint {
         return new CallSettings(configuration.getCodec(), parseEvents(configuration.getEvents()),
                 configuration.getChunkDuration(), configuration.getMaxPendingExchanges(),
                 configuration.getReadPauseWarnThreshold(), configuration.getUuidTimeout(),
-                configuration.getPlaybackQueueLimit());
+                configuration.getPlaybackQueueLimit(), configuration.getPlaybackCatchUpLimit());
     }
 
     static Set<AudioSocketEventType> parseEvents(String events) {

@@ -78,10 +78,13 @@ class MetricsAndHealthTest extends AudioSocketTestSupport {
                     AudioSocketConstants.COMMAND, "MARK", AudioSocketConstants.MARK, "dry"));
             events.await(e -> "MARK".equals(e.type()), 5, TimeUnit.SECONDS);
             long before = (long) value("playback.underruns");
-            template.sendBodyAndHeader("direct:play", new byte[320], AudioSocketConstants.UUID, uuid.toString());
+            // 50 ms late, or more: of the four frames that follow, two go ahead, making up 40 ms of it
+            Thread.sleep(50);
+            template.sendBodyAndHeader("direct:play", new byte[4 * 320], AudioSocketConstants.UUID, uuid.toString());
             awaitTrue("the underrun to be counted", 5, TimeUnit.SECONDS,
                     () -> value("playback.underruns") == before + 1);
-            awaitTrue("frames sent", 5, TimeUnit.SECONDS, () -> value("frames.sent") >= 6);
+            awaitTrue("frames sent", 5, TimeUnit.SECONDS, () -> value("frames.sent") >= 9);
+            awaitTrue("two frames sent ahead", 5, TimeUnit.SECONDS, () -> value("playback.ahead") == 2);
         }
         events.awaitHangup(uuid.toString(), 5, TimeUnit.SECONDS);
         awaitTrue("the call to end", 5, TimeUnit.SECONDS, () -> value("calls.active") == 0);

@@ -47,6 +47,9 @@ final class MicrometerMeters {
         meters.add(counter(registry, "playback.underruns",
                 "Times audio to play arrived within 200 ms of a call's playback running dry", tags, calls,
                 CallRegistry::playbackUnderruns, null));
+        meters.add(counter(registry, "playback.ahead",
+                "Frames sent ahead of real time, making up for audio to play that came late", tags, calls,
+                CallRegistry::playbackFramesAhead, null));
         meters.add(counter(registry, "backpressure.pauses",
                 "Times a call's socket stopped being read because its route fell behind", tags, calls,
                 CallRegistry::readPauses, null));

@@ -40,6 +40,9 @@ public interface CallHost {
     /** Audio to play arrived shortly after a call's playback queue had run dry: the listener heard a gap. */
     void playbackUnderrun(CallSession call);
 
+    /** A frame was sent ahead of real time, to make up for audio that came late (counted). */
+    void playbackFrameSentAhead(CallSession call);
+
     /** A frame could not be written because the peer stopped reading (its buffers are full): dropped, counted. */
     void playbackFrameDropped(CallSession call);
 

@@ -32,6 +32,7 @@ public abstract class CallRegistry extends ServiceSupport implements CallHost {
     private final LongAdder framesSent = new LongAdder();
     private final LongAdder bytesSent = new LongAdder();
     private final LongAdder playbackUnderruns = new LongAdder();
+    private final LongAdder playbackFramesAhead = new LongAdder();
     private final LongAdder playbackFramesDropped = new LongAdder();
     private final LongAdder internalErrors = new LongAdder();
     private final Map<RefusalReason, LongAdder> refusals = new EnumMap<>(RefusalReason.class);
@@ -116,6 +117,11 @@ public abstract class CallRegistry extends ServiceSupport implements CallHost {
     /** Times audio to play arrived within a moment of a call's playback running dry (a gap the caller heard). */
     public long playbackUnderruns() {
         return playbackUnderruns.sum();
+    }
+
+    /** Frames sent ahead of real time to make up for audio that came late. */
+    public long playbackFramesAhead() {
+        return playbackFramesAhead.sum();
     }
 
     /** Frames not written into calls whose peer stopped reading. */
@@ -231,6 +237,11 @@ public abstract class CallRegistry extends ServiceSupport implements CallHost {
     @Override
     public void playbackUnderrun(CallSession call) {
         playbackUnderruns.increment();
+    }
+
+    @Override
+    public void playbackFrameSentAhead(CallSession call) {
+        playbackFramesAhead.increment();
     }
 
     @Override

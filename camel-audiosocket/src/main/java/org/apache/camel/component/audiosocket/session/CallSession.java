@@ -388,6 +388,11 @@ public final class CallSession implements Playback.Listener {
     }
 
     @Override
+    public void frameSentAhead() {
+        host.playbackFrameSentAhead(this);
+    }
+
+    @Override
     public void frameDropped(boolean first) {
         host.playbackFrameDropped(this);
         if (first) {
@@ -423,7 +428,8 @@ public final class CallSession implements Playback.Listener {
         uuidText = callUuid.toString();
         startNanos = System.nanoTime();
         // the Asterisk side of a c(ulaw) call sends µ-law under the slin kind; a server always sends slin
-        playback = new Playback(channel, this, settings.playbackQueueLimitMillis(), uuidText,
+        playback = new Playback(channel, this, settings.playbackQueueLimitMillis(),
+                settings.playbackCatchUpLimitMillis(), uuidText,
                 role == CallRole.CLIENT ? settings.codec() : AudioCodec.SLIN);
         host.callStarted(this);
         emit(CallEvent.callStart(++sequence));

@@ -16,10 +16,12 @@ import org.apache.camel.component.audiosocket.audio.AudioCodec;
  * @param readPauseWarnMillis    how long reading may stay paused before it is logged and counted
  * @param uuidTimeoutMillis      how long a new connection has to send its UUID
  * @param playbackQueueLimitMillis most audio that may wait to be played into one call
+ * @param playbackCatchUpLimitMillis most lateness of a call's audio stream that is made up by sending ahead; 0: none
  */
 public record CallSettings(
         AudioCodec codec, Set<AudioSocketEventType> events, int chunkMillis, int maxPendingEvents,
-        long readPauseWarnMillis, long uuidTimeoutMillis, long playbackQueueLimitMillis) {
+        long readPauseWarnMillis, long uuidTimeoutMillis, long playbackQueueLimitMillis,
+        long playbackCatchUpLimitMillis) {
 
     /** The longest chunk: one minute (11.5 MB at 192 kHz). */
     public static final int MAX_CHUNK_MILLIS = 60_000;
@@ -38,6 +40,10 @@ public record CallSettings(
         }
         if (playbackQueueLimitMillis < 1) {
             throw new IllegalArgumentException("playbackQueueLimit must be at least 1 ms, not " + playbackQueueLimitMillis);
+        }
+        if (playbackCatchUpLimitMillis < 0) {
+            throw new IllegalArgumentException(
+                    "playbackCatchUpLimit must be 0 (off) or more, not " + playbackCatchUpLimitMillis + " ms");
         }
     }
 }

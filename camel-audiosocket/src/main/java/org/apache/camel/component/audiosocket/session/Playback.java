@@ -30,6 +30,14 @@ import org.apache.camel.component.audiosocket.protocol.AudioSocketKind;
  * time. When the queue runs dry the timeline ends; the next audio starts a new one, no earlier than the end of the
  * audio already sent. The event loop's {@link PacingClock} wakes the pacer when a frame is due.
  * <p>
+ * Audio that comes late (after the queue ran dry, and less than {@link #UNDERRUN_WINDOW_NANOS} later) delays
+ * everything after it, and nothing ever plays faster than real time: over a long live stream (an echo, a relay, a
+ * streaming reply) the hold-ups would add up into a delay that only grows. So the pacer keeps count of how far the
+ * stream has fallen behind real time since it began, and while it is behind by a frame or more and audio is waiting,
+ * it sends one frame more per tick, ahead of the timeline (whose deadlines stay as they are), up to the catch-up limit.
+ * A stream so never gets ahead of real time since its start; audio queued faster than real time (a prompt) is not
+ * behind and plays strictly paced. A pause of the window or more, or a CLEAR, begins a new stream.
+ * <p>
  * The amount of queued audio is counted where the commands are given, so that a PLAY right after a CLEAR is measured
  * against the emptied queue: CLEAR starts a new generation, and audio of an older generation no longer counts.
  */
@@ -70,6 +78,9 @@ final class Playback implements PacingClock.Pacer {
 
         /** A frame was not written: the peer stopped reading and its buffers are full. */
         void frameDropped(boolean firstOfTheCall);
+
+        /** A frame was sent ahead of the timeline, to make up for audio that came late (after {@link #frameSent}). */
+        void frameSentAhead();
     }
 
     /**
@@ -90,6 +101,7 @@ final class Playback implements PacingClock.Pacer {
     private final EventLoop eventLoop;
     private final Listener listener;
     private final long limitNanos;
+    private final long catchUpLimitNanos;
     private final String callName;
     private final AudioCodec encoding;
     private final Runnable takeInbox = this::takeInbox;
@@ -115,19 +127,30 @@ final class Playback implements PacingClock.Pacer {
     private long timelineNanos;
     private long playedUntil;
     private long audioPlayedUntil;
+    /** When the current stream began (a timeline's start): audio with no pause of the underrun window, and no CLEAR. */
+    private long streamStart;
+    /** Audio of the current stream sent so far, ahead or on time (or played into the void). */
+    private long streamNanos;
+    /** A CLEAR was taken and no audio has played since: the next timeline begins a new stream. */
+    private boolean cleared;
     private volatile long framesSent;
     private long framesDropped;
 
     /**
-     * @param encoding how frames go on the wire: slin, or µ-law/A-law under the 8 kHz slin kind (as Asterisk sends a
-     *                 c(ulaw) call's audio)
+     * @param limitMillis        most audio that may wait to be played
+     * @param catchUpLimitMillis most lateness of a stream that is made up by sending ahead; 0: never faster than real
+     *                           time
+     * @param encoding           how frames go on the wire: slin, or µ-law/A-law under the 8 kHz slin kind (as Asterisk
+     *                           sends a c(ulaw) call's audio)
      */
-    Playback(Channel channel, Listener listener, long limitMillis, String callName, AudioCodec encoding) {
+    Playback(Channel channel, Listener listener, long limitMillis, long catchUpLimitMillis, String callName,
+             AudioCodec encoding) {
         this.channel = channel;
         this.encoding = encoding;
         this.eventLoop = channel.eventLoop();
         this.listener = listener;
         this.limitNanos = TimeUnit.MILLISECONDS.toNanos(limitMillis);
+        this.catchUpLimitNanos = TimeUnit.MILLISECONDS.toNanos(catchUpLimitMillis);
         this.callName = callName;
     }
 
@@ -208,7 +231,9 @@ final class Playback implements PacingClock.Pacer {
                 channel.voidPromise());
         framesSent++;
         listener.frameSent(kind.bytesPer20Millis());
-        playedUntil = Math.max(now, playedUntil) + nanosOf(kind.bytesPer20Millis(), kind);
+        long nanos = nanosOf(kind.bytesPer20Millis(), kind);
+        playedUntil = Math.max(now, playedUntil) + nanos;
+        streamNanos += nanos;
     }
 
     /** Milliseconds of audio queued and not yet sent. */
@@ -291,11 +316,21 @@ final class Playback implements PacingClock.Pacer {
             }
             timelineStart = timelineStart(now, playedUntil);
             timelineNanos = 0;
+            if (cleared || audioPlayedUntil == 0 || now - audioPlayedUntil >= UNDERRUN_WINDOW_NANOS) {
+                // a new stream; otherwise the stream goes on, and how late this timeline starts counts against it
+                streamStart = timelineStart;
+                streamNanos = 0;
+            }
             wakeAt(timelineStart);
         }
     }
 
     private void dropAudioBefore(long clearGeneration) {
+        // what follows a CLEAR is not late for what came before it: a new stream, from the timeline's next deadline
+        // if audio comes before it, else from the next timeline's start
+        cleared = true;
+        streamStart = timelineStart + timelineNanos;
+        streamNanos = 0;
         if (current != null && current.generation < clearGeneration) {
             current = null;
         }
@@ -346,6 +381,43 @@ final class Playback implements PacingClock.Pacer {
                 offset = 0;
             }
         }
+        timelineNanos += playFrame();
+        playedUntil = timelineStart + timelineNanos;
+        audioPlayedUntil = playedUntil;
+        if (catchUpLimitNanos > 0) {
+            catchUp();
+        }
+        // the next frame (or mark, or hangup) is due when this one has played
+        wakeAt(playedUntil);
+    }
+
+    /**
+     * Sends one frame more, ahead of the timeline, if the stream is behind real time by at least that frame and audio
+     * is waiting. The timeline's deadlines stay: the stream catches up by at most one frame per tick.
+     */
+    private void catchUp() {
+        long behind = playedUntil - streamStart - streamNanos;
+        if (behind > catchUpLimitNanos) {
+            // lateness beyond the limit is forgiven: the stream is taken to have begun later
+            streamStart += behind - catchUpLimitNanos;
+            behind = catchUpLimitNanos;
+        }
+        // (a mark, DTMF or hangup next keeps its time: only audio goes ahead)
+        Audio next = current != null ? current : playlist.peek() instanceof Audio waiting ? waiting : null;
+        if (next == null || frameNanos(next, current != null ? offset : 0) > behind || !channel.isWritable()) {
+            return;
+        }
+        if (current == null) {
+            playlist.poll();
+            current = next;
+            offset = 0;
+        }
+        playFrame();
+        listener.frameSentAhead();
+    }
+
+    /** Writes the current audio's next frame, or plays it into the void if the peer is not reading; its duration. */
+    private long playFrame() {
         Audio audio = current;
         int length = Math.min(audio.kind.bytesPer20Millis(), audio.pcm.length - offset);
         long sentBefore = nanosOf(offset, audio.kind);
@@ -366,11 +438,9 @@ final class Playback implements PacingClock.Pacer {
         if (offset == audio.pcm.length) {
             current = null;
         }
-        timelineNanos += frameNanos;
-        playedUntil = timelineStart + timelineNanos;
-        audioPlayedUntil = playedUntil;
-        // the next frame (or mark, or hangup) is due when this one has played
-        wakeAt(playedUntil);
+        streamNanos += frameNanos;
+        cleared = false;
+        return frameNanos;
     }
 
     /**
@@ -407,6 +477,12 @@ final class Playback implements PacingClock.Pacer {
         }
         byte[] encoded = encoding.fromPcm(java.util.Arrays.copyOfRange(audio.pcm, from, from + length));
         return AudioSocketFrameEncoder.audioMessage(channel.alloc(), audio.kind, encoded, 0, encoded.length);
+    }
+
+    /** How long the frame of {@code audio} that starts at byte {@code from} lasts. */
+    private static long frameNanos(Audio audio, int from) {
+        int length = Math.min(audio.kind.bytesPer20Millis(), audio.pcm.length - from);
+        return nanosOf(from + length, audio.kind) - nanosOf(from, audio.kind);
     }
 
     private static long nanosOf(int bytes, AudioSocketKind kind) {

@@ -257,7 +257,7 @@ public final class CallSimulator {
     private CallSettings settings() {
         return new CallSettings(options.codec(), EnumSet.of(AudioSocketEventType.CALL_START, AudioSocketEventType.AUDIO,
                 AudioSocketEventType.MARK, AudioSocketEventType.ERROR, AudioSocketEventType.HANGUP), 20, 1000, 60_000,
-                5000, options.duration().toMillis() + 1000);
+                5000, options.duration().toMillis() + 1000, 0);
     }
 
     private static String reasonOf(AudioSocketConnectException e) {

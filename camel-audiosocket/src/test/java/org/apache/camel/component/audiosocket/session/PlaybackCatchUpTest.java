@@ -1,0 +1,166 @@
+package org.apache.camel.component.audiosocket.session;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A stream that came late catches up: while it is behind real time since it began and audio is waiting, the pacer
+ * sends one frame more per tick, never more than the lateness (so never ahead of real time), up to the catch-up limit;
+ * a pause or a CLEAR begins a new stream. Each test plays one frame, and then, a moment after it has played (on the
+ * call's event loop, so that the moment is the loop's and not a test thread's), four frames more: at least 60 ms late.
+ * Counts are exact; the one timing asserted is a frame sent in the same tick as another (well under 20 ms apart).
+ */
+class PlaybackCatchUpTest {
+
+    private LocalPlaybackCall call;
+
+    @AfterEach
+    void close() {
+        call.close();
+    }
+
+    @Test
+    void audioThatCameLateIsSentOneFrameAheadPerTickUntilItHasCaughtUp() throws Exception {
+        call = new LocalPlaybackCall(1000);
+        playLate(() -> call.play(2, 4));
+        assertEquals(List.of(1, 2, 3, 4, 5), call.values());
+        assertEquals(1, call.underruns.get());
+        assertEquals(2, call.framesAhead.get(), "frames 3 and 5 went ahead, making up 40 of the 60 ms or more");
+        assertSameTick(2, 3);
+        assertSameTick(4, 5);
+        // the timeline keeps its deadlines: frame 4 is due 20 ms after frame 2, not 40 (a loaded loop can make frame
+        // 4 later, but not by 15 ms on an otherwise idle loop)
+        long apart = millisBetween(2, 4);
+        assertTrue(apart < 35, "frame 4 came " + apart + " ms after frame 2");
+    }
+
+    @Test
+    void noMoreLatenessIsMadeUpThanTheLimit() throws Exception {
+        call = new LocalPlaybackCall(20);
+        playLate(() -> call.play(2, 4));
+        assertEquals(List.of(1, 2, 3, 4, 5), call.values());
+        assertEquals(1, call.framesAhead.get(), "one frame: the 20 ms of the limit");
+        assertSameTick(2, 3);
+    }
+
+    @Test
+    void lessLatenessThanAFrameSendsNothingAhead() throws Exception {
+        call = new LocalPlaybackCall(10); // the stream is never taken to be more than 10 ms behind
+        playLate(() -> call.play(2, 4));
+        assertEquals(List.of(1, 2, 3, 4, 5), call.values());
+        assertEquals(0, call.framesAhead.get(), "a 20 ms frame ahead would put the stream ahead of real time");
+    }
+
+    @Test
+    void withoutALimitNothingIsSentAhead() throws Exception {
+        call = new LocalPlaybackCall(0);
+        playLate(() -> call.play(2, 4));
+        assertEquals(List.of(1, 2, 3, 4, 5), call.values());
+        assertEquals(0, call.framesAhead.get());
+        assertTrue(millisBetween(2, 3) >= 15, "paced: frame 3 came " + millisBetween(2, 3) + " ms after frame 2");
+    }
+
+    @Test
+    void audioQueuedAheadOfTimeIsNotBehindAndPlaysPaced() throws Exception {
+        call = new LocalPlaybackCall(1000);
+        call.onLoop(() -> {
+            call.play(1, 6);
+            call.play(7, 4); // queued behind the first: waiting, but not late
+            return null;
+        });
+        call.awaitFrames(10);
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), call.values());
+        assertEquals(0, call.framesAhead.get());
+        assertTrue(millisBetween(1, 10) >= 9 * 20 - 5, "10 frames in " + millisBetween(1, 10) + " ms");
+    }
+
+    @Test
+    void aPauseBeginsANewStream() throws Exception {
+        call = new LocalPlaybackCall(1000);
+        warmUp();
+        call.onLoop(() -> {
+            call.play(1, 1);
+            call.loop.schedule(() -> call.play(2, 4), 300, TimeUnit.MILLISECONDS); // past the underrun window
+            return null;
+        });
+        call.awaitFrames(5);
+        assertEquals(0, call.underruns.get());
+        assertEquals(0, call.framesAhead.get());
+    }
+
+    @Test
+    void aClearBeginsANewStream() throws Exception {
+        call = new LocalPlaybackCall(1000);
+        playLate(() -> {
+            try {
+                call.playback.clear();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            call.play(2, 4);
+        });
+        assertEquals(List.of(1, 2, 3, 4, 5), call.values());
+        assertEquals(0, call.framesAhead.get(), "what follows a CLEAR is not late for what came before it");
+    }
+
+    @Test
+    void aClearWhileATimelineRunsBeginsANewStreamAtItsNextDeadline() throws Exception {
+        call = new LocalPlaybackCall(1000);
+        warmUp();
+        call.onLoop(() -> {
+            call.play(1, 10);
+            call.playback.clear(); // before the timeline's first frame: nothing of it has played
+            call.play(2, 4);
+            return null;
+        });
+        call.awaitFrames(4);
+        Thread.sleep(60);
+        assertEquals(List.of(2, 3, 4, 5), call.values());
+        assertEquals(0, call.framesAhead.get(), "the new stream began on time");
+    }
+
+    /**
+     * Plays frame 1, and 100 ms later, on the event loop, runs {@code late}: frame 1 has played by 30 ms at the latest
+     * (5 ms to the grid, 20 ms of frame, a millisecond of clock), so whatever {@code late} plays is 70 ms late or more,
+     * and well within the 200 ms after which it would be a new stream.
+     */
+    private void playLate(Runnable late) throws Exception {
+        warmUp();
+        call.onLoop(() -> {
+            call.play(1, 1);
+            call.loop.schedule(late, 100, TimeUnit.MILLISECONDS);
+            return null;
+        });
+        call.awaitFrames(5);
+        Thread.sleep(60); // nothing more comes
+    }
+
+    /**
+     * Plays a frame first and waits out the underrun window: the first tick of a cold JVM (loading classes) can take
+     * longer than the 100 ms the tests count on, and a late tick only delays the timeline, it does not make the audio
+     * late.
+     */
+    private void warmUp() throws Exception {
+        call.play(100, 1);
+        call.playback.mark("warm");
+        call.awaitMarks(1);
+        Thread.sleep(250);
+        call.received.clear();
+        assertEquals(0, call.underruns.get());
+    }
+
+    private void assertSameTick(int first, int second) {
+        long apart = millisBetween(first, second);
+        assertTrue(apart < 10, "frame " + second + " came " + apart + " ms after frame " + first + ", not with it");
+    }
+
+    private long millisBetween(int first, int second) {
+        return TimeUnit.NANOSECONDS.toMillis(call.arrivalOf(second) - call.arrivalOf(first));
+    }
+}

@@ -308,21 +308,52 @@ final class Playback implements PacingClock.Pacer {
     }
 
     private void startTimelineIfIdle() {
-        if (!closed && !tickDue && !playlist.isEmpty()) {
-            // a new timeline, starting no earlier than the end of the audio already sent
-            long now = System.nanoTime();
-            if (audioPlayedUntil != 0 && now > audioPlayedUntil && now - audioPlayedUntil < UNDERRUN_WINDOW_NANOS) {
-                listener.underrun();
-            }
-            timelineStart = timelineStart(now, playedUntil);
-            timelineNanos = 0;
-            if (cleared || audioPlayedUntil == 0 || now - audioPlayedUntil >= UNDERRUN_WINDOW_NANOS) {
-                // a new stream; otherwise the stream goes on, and how late this timeline starts counts against it
-                streamStart = timelineStart;
-                streamNanos = 0;
-            }
-            wakeAt(timelineStart);
+        if (closed || tickDue || playlist.isEmpty()) {
+            return;
         }
+        long now = System.nanoTime();
+        if (audioPlayedUntil != 0 && now > audioPlayedUntil && now - audioPlayedUntil < UNDERRUN_WINDOW_NANOS) {
+            listener.underrun();
+        }
+        timelineNanos = 0;
+        if (cleared || audioPlayedUntil == 0 || now - audioPlayedUntil >= UNDERRUN_WINDOW_NANOS) {
+            // a new stream: a timeline on the grid, no earlier than the end of the audio already sent
+            timelineStart = timelineStart(now, playedUntil);
+            streamStart = timelineStart;
+            streamNanos = 0;
+            wakeAt(timelineStart);
+            return;
+        }
+        long earliest = earliestNextFrame();
+        if (now < earliest) {
+            timelineStart = timelineStart(now, earliest);
+            wakeAt(timelineStart);
+            return;
+        }
+        // the stream goes on and its next frame may go already: now, as a tick of a timeline that started on the grid
+        // step just past (or at the earliest, if later; either is no later than now). No wake-up: a live stream's
+        // reply leaves with the read that brought it, and a stream that is behind makes up the wait for its slot.
+        timelineStart = Math.max(Math.floorDiv(now, TIMELINE_GRID_NANOS) * TIMELINE_GRID_NANOS, earliest);
+        boolean outerTick = inTick;
+        inTick = true;
+        try {
+            playNext();
+        } finally {
+            inTick = outerTick;
+        }
+    }
+
+    /**
+     * The earliest the stream's next frame may go: when the audio it has sent so far would have played, had it never
+     * been late, but no more than the catch-up limit before the end of the timeline (with no limit, that end: strictly
+     * paced). Lateness beyond the limit is forgiven here: the stream is taken to have begun later.
+     */
+    private long earliestNextFrame() {
+        long limit = playedUntil - catchUpLimitNanos;
+        if (streamStart + streamNanos < limit) {
+            streamStart = limit - streamNanos;
+        }
+        return streamStart + streamNanos;
     }
 
     private void dropAudioBefore(long clearGeneration) {
@@ -359,13 +390,7 @@ final class Playback implements PacingClock.Pacer {
         while (current == null) {
             Item item = playlist.poll();
             if (item == null) {
-                // dry: the timeline ends here. From now on commands wake the event loop; one that came in since the
-                // inbox was drained, while it still counted on this tick, is taken now.
-                ticking = false;
-                inboxScheduled.set(false);
-                if (!inbox.isEmpty()) {
-                    takeInbox();
-                }
+                rest(); // dry (after a CLEAR, a mark, DTMF): the timeline ends here
                 return;
             }
             if (item instanceof Mark mark) {
@@ -387,8 +412,26 @@ final class Playback implements PacingClock.Pacer {
         if (catchUpLimitNanos > 0) {
             catchUp();
         }
+        if (current == null && playlist.isEmpty()) {
+            // nothing waits: the timeline rests, with no wake-up to find it dry. Audio that comes before this frame
+            // has played starts it again at its next deadline; audio that comes later goes at once.
+            rest();
+            return;
+        }
         // the next frame (or mark, or hangup) is due when this one has played
         wakeAt(playedUntil);
+    }
+
+    /**
+     * Nothing to play: from now on commands wake the event loop. One that came in since the inbox was drained, while
+     * it still counted on this pacer's next tick, is taken now.
+     */
+    private void rest() {
+        ticking = false;
+        inboxScheduled.set(false);
+        if (!inbox.isEmpty()) {
+            takeInbox();
+        }
     }
 
     /**
@@ -396,12 +439,7 @@ final class Playback implements PacingClock.Pacer {
      * is waiting. The timeline's deadlines stay: the stream catches up by at most one frame per tick.
      */
     private void catchUp() {
-        long behind = playedUntil - streamStart - streamNanos;
-        if (behind > catchUpLimitNanos) {
-            // lateness beyond the limit is forgiven: the stream is taken to have begun later
-            streamStart += behind - catchUpLimitNanos;
-            behind = catchUpLimitNanos;
-        }
+        long behind = playedUntil - earliestNextFrame();
         // (a mark, DTMF or hangup next keeps its time: only audio goes ahead)
         Audio next = current != null ? current : playlist.peek() instanceof Audio waiting ? waiting : null;
         if (next == null || frameNanos(next, current != null ? offset : 0) > behind || !channel.isWritable()) {

@@ -169,15 +169,15 @@ public class AudioSocketConfiguration implements Cloneable {
     private long playbackQueueLimit = 120000;
 
     /**
-     * Milliseconds of lateness that a call's audio stream makes up. Audio that comes late (less than 200 ms after what
-     * was playing ran out) delays all audio after it, as nothing is sent faster than real time; over a live stream (an
-     * echo, a relay, a streaming reply) the hold-ups would add up for the rest of the call. While the stream is behind
-     * real time since it began, up to this much, and audio is waiting, one 20 ms frame more is sent per 20 ms until it
-     * has caught up. The stream never gets ahead of real time, and audio queued ahead of time (a prompt) plays strictly
-     * paced. 0 never sends faster than real time.
+     * Milliseconds of lateness that a call's audio stream may make up. Audio that comes late (less than 200 ms after
+     * what was playing ran out) would delay all audio after it, and over a live stream (an echo, a relay, a streaming
+     * reply) the hold-ups would add up for the rest of the call. While the stream is behind real time since it began,
+     * by up to this much, its next audio goes as soon as it comes, and while audio is waiting, one 20 ms frame more is
+     * sent per 20 ms, until it has caught up. The stream never gets ahead of real time, and audio queued ahead of time
+     * (a prompt) plays strictly paced. 0 sends every frame in its 20 ms slot.
      */
-    @UriParam(label = "advanced", defaultValue = "1000", javaType = "java.time.Duration")
-    private long playbackCatchUpLimit = 1000;
+    @UriParam(label = "advanced", defaultValue = "200", javaType = "java.time.Duration")
+    private long playbackCatchUpLimit = 200;
 
     /** Listen backlog of the server socket; 0 leaves the operating system's default. */
     @UriParam(label = "advanced")

@@ -48,7 +48,7 @@ final class MicrometerMeters {
                 "Times audio to play arrived within 200 ms of a call's playback running dry", tags, calls,
                 CallRegistry::playbackUnderruns, null));
         meters.add(counter(registry, "playback.ahead",
-                "Frames sent ahead of real time, making up for audio to play that came late", tags, calls,
+                "Frames sent in addition to the one per 20 ms, making up for audio to play that came late", tags, calls,
                 CallRegistry::playbackFramesAhead, null));
         meters.add(counter(registry, "backpressure.pauses",
                 "Times a call's socket stopped being read because its route fell behind", tags, calls,

@@ -27,16 +27,19 @@ import org.apache.camel.component.audiosocket.protocol.AudioSocketKind;
  * runs there) goes straight into the playlist, unless commands from other threads are still waiting in the inbox.
  * Each frame's deadline is computed from the start of the current timeline ({@code start + audio sent so far}), never
  * from the previous tick, so that lateness of one tick is not carried into the next and a long prompt ends exactly on
- * time. When the queue runs dry the timeline ends; the next audio starts a new one, no earlier than the end of the
- * audio already sent. The event loop's {@link PacingClock} wakes the pacer when a frame is due.
+ * time. When nothing waits after a frame, the timeline rests (no wake-up to find it dry): audio that comes before that
+ * frame has played continues it at its next deadline; audio that comes later starts a new one. The event loop's
+ * {@link PacingClock} wakes the pacer when a frame is due.
  * <p>
- * Audio that comes late (after the queue ran dry, and less than {@link #UNDERRUN_WINDOW_NANOS} later) delays
- * everything after it, and nothing ever plays faster than real time: over a long live stream (an echo, a relay, a
+ * Audio that comes late (after what was playing ran out, and less than {@link #UNDERRUN_WINDOW_NANOS} later) would
+ * delay everything after it if nothing ever played faster than real time: over a long live stream (an echo, a relay, a
  * streaming reply) the hold-ups would add up into a delay that only grows. So the pacer keeps count of how far the
- * stream has fallen behind real time since it began, and while it is behind by a frame or more and audio is waiting,
- * it sends one frame more per tick, ahead of the timeline (whose deadlines stay as they are), up to the catch-up limit.
- * A stream so never gets ahead of real time since its start; audio queued faster than real time (a prompt) is not
- * behind and plays strictly paced. A pause of the window or more, or a CLEAR, begins a new stream.
+ * stream has fallen behind real time since it began, up to the catch-up limit. While it is behind, its next frame goes
+ * as soon as it comes rather than in its slot (on the event loop: in the task that brought it; from other threads: on
+ * the next grid step, where the pacer looks for it a while), and while audio waits, one frame more goes per tick,
+ * ahead of the timeline. A stream so never gets ahead of real time since its start; audio queued faster than real
+ * time (a prompt) is not behind and plays strictly paced. A pause of the window or more, or a CLEAR, begins a new
+ * stream.
  * <p>
  * The amount of queued audio is counted where the commands are given, so that a PLAY right after a CLEAR is measured
  * against the emptied queue: CLEAR starts a new generation, and audio of an older generation no longer counts.
@@ -92,6 +95,9 @@ final class Playback implements PacingClock.Pacer {
      */
     static final long TIMELINE_GRID_NANOS = 5_000_000L;
 
+    /** How long after its queue ran empty a pacer whose audio comes from other threads looks for more. */
+    private static final long LOOK_FOR_AUDIO_NANOS = 40_000_000L;
+
     /** Audio that comes within this long after the previous audio ended was meant to follow it: a gap is an underrun. */
     private static final long UNDERRUN_WINDOW_NANOS = 200_000_000L;
 
@@ -131,6 +137,11 @@ final class Playback implements PacingClock.Pacer {
     private long streamStart;
     /** Audio of the current stream sent so far, ahead or on time (or played into the void). */
     private long streamNanos;
+    /** The last command came through the inbox, from another thread. */
+    private boolean commandsFromOtherThreads;
+    /** The clock's next tick looks for audio from other threads, not for the next frame. */
+    private boolean polling;
+    private long pollUntil;
     /** A CLEAR was taken and no audio has played since: the next timeline begins a new stream. */
     private boolean cleared;
     private volatile long framesSent;
@@ -250,6 +261,7 @@ final class Playback implements PacingClock.Pacer {
     void close() {
         closed = true;
         ticking = false;
+        polling = false;
         tickDue = false; // (the clock's entry stays until its millisecond, and then finds the pacer closed)
         playlist.clear();
         inbox.clear();
@@ -267,6 +279,7 @@ final class Playback implements PacingClock.Pacer {
         if (eventLoop.inEventLoop() && !inboxScheduled.get() && !inTick) {
             // given on the call's own event loop (a route with usingExecutorService=false), and nothing from another
             // thread is waiting to go first: straight into the playlist, with no queue node and no task
+            commandsFromOtherThreads = false;
             take(item);
             startTimelineIfIdle();
             return;
@@ -296,6 +309,7 @@ final class Playback implements PacingClock.Pacer {
         Item item;
         while ((item = inbox.poll()) != null) {
             take(item);
+            commandsFromOtherThreads = true;
         }
     }
 
@@ -372,10 +386,42 @@ final class Playback implements PacingClock.Pacer {
     public void tick() {
         inTick = true;
         try {
-            playNext();
+            if (polling) {
+                lookForAudio();
+            } else {
+                playNext();
+            }
         } finally {
             inTick = false;
         }
+    }
+
+    /**
+     * Keeps looking for audio from other threads, on the steps of the grid, for a while after the queue ran empty: the
+     * next reply of a route on the worker pool is taken within a grid step of coming, and leaves as soon as it may,
+     * with no wake-up of the loop for each reply (one wake-up on a step serves all the calls of the loop that look).
+     */
+    private void lookForAudio() {
+        polling = false;
+        tickDue = false;
+        if (closed) {
+            return;
+        }
+        if (inboxScheduled.get()) {
+            drainInbox();
+        }
+        if (!playlist.isEmpty()) {
+            startTimelineIfIdle();
+        } else if (System.nanoTime() < pollUntil) {
+            lookAgainOnTheNextStep();
+        } else {
+            rest();
+        }
+    }
+
+    private void lookAgainOnTheNextStep() {
+        polling = true;
+        wakeAt(Math.floorDiv(System.nanoTime(), TIMELINE_GRID_NANOS) * TIMELINE_GRID_NANOS + TIMELINE_GRID_NANOS);
     }
 
     private void playNext() {
@@ -414,8 +460,15 @@ final class Playback implements PacingClock.Pacer {
         }
         if (current == null && playlist.isEmpty()) {
             // nothing waits: the timeline rests, with no wake-up to find it dry. Audio that comes before this frame
-            // has played starts it again at its next deadline; audio that comes later goes at once.
-            rest();
+            // has played starts it again at its next deadline, audio that comes later at once: on this event loop,
+            // with the read that brought it; from other threads (the replies of a route on the worker pool), on the
+            // next step of the grid, where the pacer looks for it a while
+            if (commandsFromOtherThreads) {
+                pollUntil = playedUntil + LOOK_FOR_AUDIO_NANOS;
+                lookAgainOnTheNextStep();
+            } else {
+                rest();
+            }
             return;
         }
         // the next frame (or mark, or hangup) is due when this one has played

@@ -35,13 +35,15 @@ final class LocalPlaybackCall implements AutoCloseable {
 
     static final int FRAME = AudioSocketKind.SLIN_8000.bytesPer20Millis();
 
-    /** A real event loop that counts every task handed to it, lazily or not. */
+    /** A real event loop that counts every task handed to it, lazily or not, and apart those that wake it. */
     static final class CountingEventLoop extends DefaultEventLoop {
         final AtomicInteger tasks = new AtomicInteger();
+        final AtomicInteger wakingTasks = new AtomicInteger();
 
         @Override
         public void execute(Runnable task) {
             tasks.incrementAndGet();
+            wakingTasks.incrementAndGet();
             super.execute(task);
         }
 

@@ -1,7 +1,10 @@
 package org.apache.camel.component.audiosocket.session;
 
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -84,6 +87,33 @@ class PlaybackCatchUpTest {
         assertEquals(0, call.framesAhead.get(), "no frame more in a tick: each went as it came");
         long apart = millisBetween(2, 3);
         assertTrue(apart < 12, "frame 3 came " + apart + " ms after frame 2, waiting for its slot");
+    }
+
+    @Test
+    void audioFromAnotherThreadIsLookedForAndGoesAsSoonAsItMay() throws Exception {
+        call = new LocalPlaybackCall(1000);
+        warmUp();
+        ScheduledExecutorService route = Executors.newSingleThreadScheduledExecutor();
+        AtomicInteger wakeUpsForFrame3 = new AtomicInteger(-1);
+        try {
+            // as above, but played by another thread (a route on the worker pool): after frame 2 the pacer looks for
+            // more on the steps of the grid, so frame 3 needs no wake-up of the loop of its own, and it goes on the
+            // first step after it came, not in its slot
+            route.execute(() -> call.play(1, 1));
+            route.schedule(() -> call.play(2, 1), 100, TimeUnit.MILLISECONDS);
+            route.schedule(() -> {
+                int before = call.loop.wakingTasks.get();
+                call.play(3, 1);
+                wakeUpsForFrame3.set(call.loop.wakingTasks.get() - before);
+            }, 103, TimeUnit.MILLISECONDS);
+            call.awaitFrames(3);
+        } finally {
+            route.shutdownNow();
+        }
+        assertEquals(List.of(1, 2, 3), call.values());
+        assertEquals(0, wakeUpsForFrame3.get(), "frame 3 was left for the pacer to find");
+        long apart = millisBetween(2, 3);
+        assertTrue(apart < 14, "frame 3 came " + apart + " ms after frame 2: in its slot (15 to 20 ms), not on a step");
     }
 
     @Test

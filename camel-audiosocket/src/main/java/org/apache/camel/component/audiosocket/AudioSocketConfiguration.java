@@ -173,11 +173,12 @@ public class AudioSocketConfiguration implements Cloneable {
      * what was playing ran out) would delay all audio after it, and over a live stream (an echo, a relay, a streaming
      * reply) the hold-ups would add up for the rest of the call. While the stream is behind real time since it began,
      * by up to this much, its next audio goes as soon as it comes, and while audio is waiting, one 20 ms frame more is
-     * sent per 20 ms, until it has caught up. The stream never gets ahead of real time, and audio queued ahead of time
-     * (a prompt) plays strictly paced. 0 sends every frame in its 20 ms slot.
+     * sent per 20 ms, until it has caught up. The stream never gets ahead of real time since it began, and audio
+     * queued ahead of time (a prompt) plays strictly paced, unless it follows a stream that was behind within 200 ms:
+     * then up to the lateness still owed of it goes out at twice real time. 0 sends every frame in its 20 ms slot.
      */
-    @UriParam(label = "advanced", defaultValue = "200", javaType = "java.time.Duration")
-    private long playbackCatchUpLimit = 200;
+    @UriParam(label = "advanced", defaultValue = "1000", javaType = "java.time.Duration")
+    private long playbackCatchUpLimit = 1000;
 
     /** Listen backlog of the server socket; 0 leaves the operating system's default. */
     @UriParam(label = "advanced")

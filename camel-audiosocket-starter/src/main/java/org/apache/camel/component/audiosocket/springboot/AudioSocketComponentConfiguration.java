@@ -220,10 +220,12 @@ public class AudioSocketComponentConfiguration extends ComponentConfigurationPro
      * While the stream is behind real time since it began, by up to this much,
      * its next audio goes as soon as it comes, and while audio is waiting, one
      * 20 ms frame more is sent per 20 ms, until it has caught up. The stream
-     * never gets ahead of real time, and audio queued ahead of time (a prompt)
-     * plays strictly paced. 0 sends every frame in its 20 ms slot.
+     * never gets ahead of real time since it began, and audio queued ahead of
+     * time (a prompt) plays strictly paced, unless it follows a stream that was
+     * behind within 200 ms: then up to the lateness still owed of it goes out
+     * at twice real time. 0 sends every frame in its 20 ms slot.
      */
-    private Long playbackCatchUpLimit = 200L;
+    private Long playbackCatchUpLimit = 1000L;
     /**
      * SO_REUSEADDR on the server socket, so that a restarted server binds its
      * port at once.

@@ -13,11 +13,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A stream that came late catches up: while it is behind real time since it began and audio is waiting, the pacer
- * sends one frame more per tick, never more than the lateness (so never ahead of real time), up to the catch-up limit;
- * a pause or a CLEAR begins a new stream. Each test plays one frame, and then, a moment after it has played (on the
- * call's event loop, so that the moment is the loop's and not a test thread's), four frames more: at least 60 ms late.
- * Counts are exact; the one timing asserted is a frame sent in the same tick as another (well under 20 ms apart).
+ * A stream that came late catches up: while it is behind real time since it began, what comes goes at once rather than
+ * in its slot, and while audio is waiting the pacer sends one frame more per tick, never more than the lateness (so
+ * never ahead of real time), up to the catch-up limit; a pause or a CLEAR begins a new stream. Most tests play one
+ * frame, and then, a moment after it has played (on the call's event loop, so that the moment is the loop's and not a
+ * test thread's), more frames: at least 70 ms late. Counts are exact; the timings asserted tell apart frames sent
+ * together or within a grid step from frames sent in their slot 15-20 ms later, with 5 ms or more to spare.
  */
 class PlaybackCatchUpTest {
 
@@ -74,16 +75,25 @@ class PlaybackCatchUpTest {
     void aFrameThatComesBeforeItsSlotWhileTheStreamIsBehindGoesAtOnce() throws Exception {
         call = new LocalPlaybackCall(1000);
         warmUp();
+        List<Long> sentInTheTaskThatGaveIt = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         call.onLoop(() -> {
             call.play(1, 1);
             // frame 2 comes 70 ms late or more, and frame 3 right after it, before its slot 20 ms later: as the stream
-            // is still behind, it need not wait for the slot (as a late network's packets would not)
-            call.loop.schedule(() -> call.play(2, 1), 100, TimeUnit.MILLISECONDS);
-            call.loop.schedule(() -> call.play(3, 1), 105, TimeUnit.MILLISECONDS);
+            // is still behind, it need not wait for the slot (as a late network's packets would not). Each goes out
+            // in the task that gave it, with no wake-up of its own.
+            for (int frame = 2, delay = 100; frame <= 3; frame++, delay += 5) {
+                int value = frame;
+                call.loop.schedule(() -> {
+                    long before = call.playback.framesSent();
+                    call.play(value, 1);
+                    sentInTheTaskThatGaveIt.add(call.playback.framesSent() - before);
+                }, delay, TimeUnit.MILLISECONDS);
+            }
             return null;
         });
         call.awaitFrames(3);
         assertEquals(List.of(1, 2, 3), call.values());
+        assertEquals(List.of(1L, 1L), sentInTheTaskThatGaveIt);
         assertEquals(0, call.framesAhead.get(), "no frame more in a tick: each went as it came");
         long apart = millisBetween(2, 3);
         assertTrue(apart < 12, "frame 3 came " + apart + " ms after frame 2, waiting for its slot");
@@ -119,6 +129,7 @@ class PlaybackCatchUpTest {
     @Test
     void audioQueuedAheadOfTimeIsNotBehindAndPlaysPaced() throws Exception {
         call = new LocalPlaybackCall(1000);
+        warmUp();
         call.onLoop(() -> {
             call.play(1, 6);
             call.play(7, 4); // queued behind the first: waiting, but not late

@@ -142,6 +142,8 @@ final class Playback implements PacingClock.Pacer {
     /** The clock's next tick looks for audio from other threads, not for the next frame. */
     private boolean polling;
     private long pollUntil;
+    /** When the pacer last looked for audio from other threads: what it finds next came after that. */
+    private long lookedAt;
     /** A CLEAR was taken and no audio has played since: the next timeline begins a new stream. */
     private boolean cleared;
     private volatile long framesSent;
@@ -322,15 +324,23 @@ final class Playback implements PacingClock.Pacer {
     }
 
     private void startTimelineIfIdle() {
+        startTimelineIfIdle(System.nanoTime());
+    }
+
+    /**
+     * @param came when the commands in the playlist came, or the earliest they may have come (when the pacer looked
+     *             for them on a grid step, the step before): whether they are late is judged by it
+     */
+    private void startTimelineIfIdle(long came) {
         if (closed || tickDue || playlist.isEmpty()) {
             return;
         }
         long now = System.nanoTime();
-        if (audioPlayedUntil != 0 && now > audioPlayedUntil && now - audioPlayedUntil < UNDERRUN_WINDOW_NANOS) {
+        if (audioPlayedUntil != 0 && came > audioPlayedUntil && came - audioPlayedUntil < UNDERRUN_WINDOW_NANOS) {
             listener.underrun();
         }
         timelineNanos = 0;
-        if (cleared || audioPlayedUntil == 0 || now - audioPlayedUntil >= UNDERRUN_WINDOW_NANOS) {
+        if (cleared || audioPlayedUntil == 0 || came - audioPlayedUntil >= UNDERRUN_WINDOW_NANOS) {
             // a new stream: a timeline on the grid, no earlier than the end of the audio already sent
             timelineStart = timelineStart(now, playedUntil);
             streamStart = timelineStart;
@@ -345,9 +355,10 @@ final class Playback implements PacingClock.Pacer {
             return;
         }
         // the stream goes on and its next frame may go already: now, as a tick of a timeline that started on the grid
-        // step just past (or at the earliest, if later; either is no later than now). No wake-up: a live stream's
-        // reply leaves with the read that brought it, and a stream that is behind makes up the wait for its slot.
-        timelineStart = Math.max(Math.floorDiv(now, TIMELINE_GRID_NANOS) * TIMELINE_GRID_NANOS, earliest);
+        // step just before it came (or at the earliest, if later; either is no later than now). No wake-up: a live
+        // stream's reply leaves with the read that brought it, and a stream that is behind makes up the wait for its
+        // slot.
+        timelineStart = Math.max(Math.floorDiv(came, TIMELINE_GRID_NANOS) * TIMELINE_GRID_NANOS, earliest);
         boolean outerTick = inTick;
         inTick = true;
         try {
@@ -411,7 +422,7 @@ final class Playback implements PacingClock.Pacer {
             drainInbox();
         }
         if (!playlist.isEmpty()) {
-            startTimelineIfIdle();
+            startTimelineIfIdle(lookedAt); // (a command that came before the frame's end is not late)
         } else if (System.nanoTime() < pollUntil) {
             lookAgainOnTheNextStep();
         } else {
@@ -421,7 +432,8 @@ final class Playback implements PacingClock.Pacer {
 
     private void lookAgainOnTheNextStep() {
         polling = true;
-        wakeAt(Math.floorDiv(System.nanoTime(), TIMELINE_GRID_NANOS) * TIMELINE_GRID_NANOS + TIMELINE_GRID_NANOS);
+        lookedAt = System.nanoTime();
+        wakeAt(Math.floorDiv(lookedAt, TIMELINE_GRID_NANOS) * TIMELINE_GRID_NANOS + TIMELINE_GRID_NANOS);
     }
 
     private void playNext() {

@@ -93,6 +93,8 @@ class PlaybackCatchUpTest {
         });
         call.awaitFrames(3);
         assertEquals(List.of(1, 2, 3), call.values());
+        // (a local channel may deliver a frame to its peer within the write, before the task has noted what it sent)
+        awaitTrue(() -> sentInTheTaskThatGaveIt.size() == 2);
         assertEquals(List.of(1L, 1L), sentInTheTaskThatGaveIt);
         assertEquals(0, call.framesAhead.get(), "no frame more in a tick: each went as it came");
         long apart = millisBetween(2, 3);
@@ -110,17 +112,22 @@ class PlaybackCatchUpTest {
             // more on the steps of the grid, so frame 3 needs no wake-up of the loop of its own, and it goes on the
             // first step after it came, not in its slot
             route.execute(() -> call.play(1, 1));
-            route.schedule(() -> call.play(2, 1), 100, TimeUnit.MILLISECONDS);
             route.schedule(() -> {
+                call.play(2, 1);
+                // once frame 2 is out, the pacer looks for more: frame 3 comes right then, before its slot
+                while (call.received.size() < 2) {
+                    Thread.onSpinWait();
+                }
                 int before = call.loop.wakingTasks.get();
                 call.play(3, 1);
                 wakeUpsForFrame3.set(call.loop.wakingTasks.get() - before);
-            }, 103, TimeUnit.MILLISECONDS);
+            }, 100, TimeUnit.MILLISECONDS);
             call.awaitFrames(3);
         } finally {
             route.shutdownNow();
         }
         assertEquals(List.of(1, 2, 3), call.values());
+        awaitTrue(() -> wakeUpsForFrame3.get() >= 0);
         assertEquals(0, wakeUpsForFrame3.get(), "frame 3 was left for the pacer to find");
         long apart = millisBetween(2, 3);
         assertTrue(apart < 14, "frame 3 came " + apart + " ms after frame 2: in its slot (15 to 20 ms), not on a step");
@@ -214,6 +221,14 @@ class PlaybackCatchUpTest {
         Thread.sleep(250);
         call.received.clear();
         assertEquals(0, call.underruns.get());
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!condition.getAsBoolean() && System.nanoTime() < until) {
+            Thread.sleep(1);
+        }
+        assertTrue(condition.getAsBoolean());
     }
 
     private void assertSameTick(int first, int second) {

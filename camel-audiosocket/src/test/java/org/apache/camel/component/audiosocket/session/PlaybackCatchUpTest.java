@@ -114,9 +114,15 @@ class PlaybackCatchUpTest {
             route.execute(() -> call.play(1, 1));
             route.schedule(() -> {
                 call.play(2, 1);
-                // once frame 2 is out, the pacer looks for more: frame 3 comes right then, before its slot
+                // once frame 2 is out, the pacer looks for more: frame 3 comes 2 ms later, well before its slot (the
+                // far end may read frame 2 within its write, before the pacer has finished the tick that wrote it)
                 while (call.received.size() < 2) {
                     Thread.onSpinWait();
+                }
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
                 int before = call.loop.wakingTasks.get();
                 call.play(3, 1);

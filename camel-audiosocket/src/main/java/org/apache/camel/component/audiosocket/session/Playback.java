@@ -133,10 +133,12 @@ final class Playback implements PacingClock.Pacer {
     private long timelineNanos;
     private long playedUntil;
     private long audioPlayedUntil;
-    /** When the current stream began (a timeline's start): audio with no pause of the underrun window, and no CLEAR. */
-    private long streamStart;
-    /** Audio of the current stream sent so far, ahead or on time (or played into the void). */
-    private long streamNanos;
+    /**
+     * When the audio of the current stream sent so far (ahead, on time, or into the void) would have played, had the
+     * stream never been late: how far this lies behind the timeline is how late the stream is. A stream is audio with
+     * no pause of the underrun window and no CLEAR.
+     */
+    private long streamPlayedUntil;
     /** The last command came through the inbox, from another thread. */
     private boolean commandsFromOtherThreads;
     /** The clock's next tick looks for audio from other threads, not for the next frame. */
@@ -246,7 +248,7 @@ final class Playback implements PacingClock.Pacer {
         listener.frameSent(kind.bytesPer20Millis());
         long nanos = nanosOf(kind.bytesPer20Millis(), kind);
         playedUntil = Math.max(now, playedUntil) + nanos;
-        streamNanos += nanos;
+        streamPlayedUntil += nanos;
     }
 
     /** Milliseconds of audio queued and not yet sent. */
@@ -343,8 +345,7 @@ final class Playback implements PacingClock.Pacer {
         if (cleared || audioPlayedUntil == 0 || came - audioPlayedUntil >= UNDERRUN_WINDOW_NANOS) {
             // a new stream: a timeline on the grid, no earlier than the end of the audio already sent
             timelineStart = timelineStart(now, playedUntil);
-            streamStart = timelineStart;
-            streamNanos = 0;
+            streamPlayedUntil = timelineStart;
             wakeAt(timelineStart);
             return;
         }
@@ -375,18 +376,15 @@ final class Playback implements PacingClock.Pacer {
      */
     private long earliestNextFrame() {
         long limit = playedUntil - catchUpLimitNanos;
-        if (streamStart + streamNanos < limit) {
-            streamStart = limit - streamNanos;
-        }
-        return streamStart + streamNanos;
+        streamPlayedUntil = Math.max(streamPlayedUntil, limit);
+        return streamPlayedUntil;
     }
 
     private void dropAudioBefore(long clearGeneration) {
         // what follows a CLEAR is not late for what came before it: a new stream, from the timeline's next deadline
         // if audio comes before it, else from the next timeline's start
         cleared = true;
-        streamStart = timelineStart + timelineNanos;
-        streamNanos = 0;
+        streamPlayedUntil = timelineStart + timelineNanos;
         if (current != null && current.generation < clearGeneration) {
             current = null;
         }
@@ -541,7 +539,7 @@ final class Playback implements PacingClock.Pacer {
         if (offset == audio.pcm.length) {
             current = null;
         }
-        streamNanos += frameNanos;
+        streamPlayedUntil += frameNanos;
         cleared = false;
         return frameNanos;
     }

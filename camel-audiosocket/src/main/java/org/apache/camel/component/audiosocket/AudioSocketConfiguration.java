@@ -211,7 +211,10 @@ public class AudioSocketConfiguration implements Cloneable {
     @UriParam(label = "advanced", defaultValue = "1")
     private int bossCount = 1;
 
-    /** Threads of the I/O worker pool, when no workerGroup is given; 0 means Netty's default (2 x cores). */
+    /**
+     * Threads of the event loops the endpoint starts for socket I/O and pacing when no workerGroup is given; 0 means
+     * Netty's default (2 x cores).
+     */
     @UriParam(label = "advanced")
     private int workerCount;
 
@@ -219,7 +222,11 @@ public class AudioSocketConfiguration implements Cloneable {
     @UriParam(label = "advanced")
     private EventLoopGroup bossGroup;
 
-    /** A Netty event loop group of your own for socket I/O and pacing, shared with other servers (as with netty:). */
+    /**
+     * A Netty event loop group of your own for socket I/O and pacing, shared with other servers (as with netty:). Give
+     * it threads of Netty's own kind (FastThreadLocalThread, as Netty's DefaultThreadFactory makes), as the endpoint's
+     * own event loops are: on plain threads Netty's buffer caches and recycled objects are slower or unused.
+     */
     @UriParam(label = "advanced")
     private EventLoopGroup workerGroup;
 

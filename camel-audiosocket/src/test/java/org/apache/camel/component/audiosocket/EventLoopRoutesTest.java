@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import io.netty.util.concurrent.FastThreadLocalThread;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
@@ -42,6 +44,7 @@ class EventLoopRoutesTest extends AudioSocketTestSupport {
     private final EventCollector asyncDone = new EventCollector();
     private final AtomicInteger inRoute = new AtomicInteger();
     private final AtomicInteger mostInRoute = new AtomicInteger();
+    private final Set<String> plainThreads = ConcurrentHashMap.newKeySet();
 
     @BindToRegistry("ownPool")
     private final ExecutorService ownPool = Executors.newSingleThreadExecutor();
@@ -54,6 +57,11 @@ class EventLoopRoutesTest extends AudioSocketTestSupport {
                 // an echo: an AUDIO exchange's body is played back, nothing else is
                 from(audiosocket("usingExecutorService=false&exchangePattern=InOut")).routeId("calls")
                         .process(events)
+                        .process(e -> {
+                            if (!(Thread.currentThread() instanceof FastThreadLocalThread)) {
+                                plainThreads.add(Thread.currentThread().getName());
+                            }
+                        })
                         .filter(header(AudioSocketConstants.EVENT_TYPE).isNotEqualTo("AUDIO")).setBody(constant(null));
                 // every exchange is finished by another thread after the event loop has moved on: the even ones 40 ms
                 // later, the odd ones 1 ms later, so that an event let in before the previous one finished would
@@ -108,8 +116,11 @@ class EventLoopRoutesTest extends AudioSocketTestSupport {
             assertArrayEquals(spoken.get(i), events.audio(uuid), "what the route got from call " + i);
             Set<String> threads = seen.stream().map(EventCollector.Event::thread).collect(Collectors.toSet());
             assertEquals(1, threads.size(), "one call, one event loop: " + threads);
-            assertTrue(threads.iterator().next().contains("NettyServerTCPWorker"), "not an event loop: " + threads);
+            assertTrue(threads.iterator().next().contains("AudioSocket 127.0.0.1:" + port + " event loop"),
+                    "not one of the server's event loops: " + threads);
         }
+        // Netty keeps its per-thread buffer caches and recycled objects only on its own kind of thread
+        assertTrue(plainThreads.isEmpty(), "event loops that are plain threads: " + plainThreads);
     }
 
     @Test

@@ -243,13 +243,16 @@ public class AudioSocketComponentConfiguration extends ComponentConfigurationPro
      */
     private Boolean tcpNoDelay = true;
     /**
-     * Threads of the I/O worker pool, when no workerGroup is given; 0 means
-     * Netty's default (2 x cores).
+     * Threads of the event loops the endpoint starts for socket I/O and pacing
+     * when no workerGroup is given; 0 means Netty's default (2 x cores).
      */
     private Integer workerCount;
     /**
      * A Netty event loop group of your own for socket I/O and pacing, shared
-     * with other servers (as with netty:). The option is a
+     * with other servers (as with netty:). Give it threads of Netty's own kind
+     * (FastThreadLocalThread, as Netty's DefaultThreadFactory makes), as the
+     * endpoint's own event loops are: on plain threads Netty's buffer caches
+     * and recycled objects are slower or unused. The option is a
      * io.netty.channel.EventLoopGroup type.
      */
     private EventLoopGroup workerGroup;

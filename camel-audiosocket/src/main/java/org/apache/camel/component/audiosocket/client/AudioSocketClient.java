@@ -22,11 +22,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollSocketChannel;
-import io.netty.channel.kqueue.KQueue;
-import io.netty.channel.kqueue.KQueueSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.AttributeKey;
 import org.apache.camel.CamelContext;
@@ -40,7 +35,7 @@ import org.apache.camel.component.audiosocket.session.CallEventSink;
 import org.apache.camel.component.audiosocket.session.CallRegistry;
 import org.apache.camel.component.audiosocket.session.CallSession;
 import org.apache.camel.component.audiosocket.session.CallSettings;
-import org.apache.camel.component.netty.NettyWorkerPoolBuilder;
+import org.apache.camel.component.audiosocket.transport.EventLoops;
 
 /**
  * The Asterisk side of AudioSocket: dials calls into an AudioSocket server as Asterisk does (connect with a timeout,
@@ -172,11 +167,12 @@ public final class AudioSocketClient extends CallRegistry {
         }
         EventLoopGroup group = configuration.getWorkerGroup();
         if (group == null) {
-            ownGroup = new NettyWorkerPoolBuilder().withNativeTransport(configuration.isNativeTransport())
-                    .withWorkerCount(configuration.getWorkerCount()).withName("AudioSocketClient").build();
+            ownGroup = EventLoops.create(camelContext, "AudioSocket client " + configuration.getHost() + ":"
+                                                       + configuration.getPort() + " event loop",
+                    configuration.getWorkerCount(), configuration.isNativeTransport());
             group = ownGroup;
         }
-        bootstrap = new Bootstrap().group(group).channel(channelClass())
+        bootstrap = new Bootstrap().group(group).channel(EventLoops.socketChannelClass(configuration.isNativeTransport()))
                 .option(ChannelOption.TCP_NODELAY, configuration.isTcpNoDelay())
                 .option(ChannelOption.SO_KEEPALIVE, configuration.isKeepAlive())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) configuration.getConnectTimeout())
@@ -199,20 +195,6 @@ public final class AudioSocketClient extends CallRegistry {
             ownGroup.shutdownGracefully(0, configuration.getShutdownTimeout(), TimeUnit.MILLISECONDS);
             ownGroup = null;
         }
-    }
-
-    private Class<? extends Channel> channelClass() {
-        if (!configuration.isNativeTransport()) {
-            return NioSocketChannel.class;
-        }
-        if (Epoll.isAvailable()) {
-            return EpollSocketChannel.class;
-        }
-        if (KQueue.isAvailable()) {
-            return KQueueSocketChannel.class;
-        }
-        throw new IllegalStateException("nativeTransport=true, but neither epoll nor kqueue is available: add Netty's"
-                                        + " native library for this platform");
     }
 
     // ---- the calls' side

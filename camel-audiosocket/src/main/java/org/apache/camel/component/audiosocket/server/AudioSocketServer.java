@@ -10,6 +10,7 @@ import javax.net.ssl.SSLEngine;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
@@ -27,6 +28,7 @@ import org.apache.camel.component.audiosocket.session.CallRegistry;
 import org.apache.camel.component.audiosocket.session.CallRegistry.RefusalReason;
 import org.apache.camel.component.audiosocket.session.CallSession;
 import org.apache.camel.component.audiosocket.session.CallSettings;
+import org.apache.camel.component.audiosocket.transport.EventLoops;
 import org.apache.camel.component.netty.NettyServerBootstrapConfiguration;
 import org.apache.camel.component.netty.SingleTCPNettyServerBootstrapFactory;
 import org.slf4j.Logger;
@@ -49,6 +51,7 @@ public final class AudioSocketServer extends CallRegistry {
     private final Executor executor;
     private ChannelGroup channels;
     private SingleTCPNettyServerBootstrapFactory bootstrap;
+    private EventLoopGroup ownWorkers;
     private SSLContext sslContext;
     private volatile boolean stopping;
     private final ClientAllowlist allowlist;
@@ -87,6 +90,11 @@ public final class AudioSocketServer extends CallRegistry {
         }
         stopping = false;
         channels = new DefaultChannelGroup("audiosocket", ImmediateEventExecutor.INSTANCE);
+        if (configuration.getWorkerGroup() == null) {
+            ownWorkers = EventLoops.create(camelContext, "AudioSocket " + configuration.getHost() + ":"
+                                                         + configuration.getPort() + " event loop",
+                    configuration.getWorkerCount(), configuration.isNativeTransport());
+        }
         bootstrap = new SingleTCPNettyServerBootstrapFactory();
         bootstrap.init(camelContext, nettyConfiguration(), new CallChannelInitializer());
         bootstrap.start();
@@ -117,6 +125,10 @@ public final class AudioSocketServer extends CallRegistry {
         }
         bootstrap.stop();
         bootstrap = null;
+        if (ownWorkers != null) {
+            ownWorkers.shutdownGracefully(0, NETTY_SHUTDOWN_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            ownWorkers = null;
+        }
         metrics.close();
     }
 
@@ -132,7 +144,7 @@ public final class AudioSocketServer extends CallRegistry {
         netty.setBossCount(configuration.getBossCount());
         netty.setWorkerCount(configuration.getWorkerCount());
         netty.setBossGroup(configuration.getBossGroup());
-        netty.setWorkerGroup(configuration.getWorkerGroup());
+        netty.setWorkerGroup(ownWorkers != null ? ownWorkers : configuration.getWorkerGroup());
         netty.setChannelGroup(channels);
         // our own doStop has already ended the calls and waited for their routes: like camel-netty, do not wait long
         // for Netty's pools, which finish their quiet period in the background

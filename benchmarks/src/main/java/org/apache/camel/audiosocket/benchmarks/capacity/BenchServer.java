@@ -101,7 +101,7 @@ public final class BenchServer {
         return context::stop;
     }
 
-    /** E.g. -Dbench.serverJvmArgs=-Dbench.uriOptions=workerCount=2 tries an option on every Camel server. */
+    /** E.g. -Dbench.serverJvmArgs=-Dbench.uriOptions=poolSize=4 tries an option on every Camel server. */
     private static String extraUriOptions() {
         String extra = System.getProperty("bench.uriOptions", "");
         return extra.isEmpty() ? "" : "&" + extra;

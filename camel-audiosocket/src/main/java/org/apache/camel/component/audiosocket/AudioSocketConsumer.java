@@ -1,6 +1,7 @@
 package org.apache.camel.component.audiosocket;
 
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -10,11 +11,11 @@ import org.apache.camel.component.audiosocket.server.AudioSocketServer;
 import org.apache.camel.component.audiosocket.session.CallEvent;
 import org.apache.camel.component.audiosocket.session.CallEventSink;
 import org.apache.camel.component.audiosocket.session.CallSession;
-import org.apache.camel.spi.ThreadPoolProfile;
+import org.apache.camel.component.audiosocket.session.RoutePool;
+import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.ExchangeHelper;
 import org.apache.camel.support.service.ServiceHelper;
-import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,7 @@ public class AudioSocketConsumer extends DefaultConsumer implements CallEventSin
     private AudioSocketClient client;
     private ExecutorService executor;
     private boolean ownExecutor;
+    private ScheduledExecutorService poolWatch;
 
     public AudioSocketConsumer(AudioSocketEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -81,19 +83,16 @@ public class AudioSocketConsumer extends DefaultConsumer implements CallEventSin
     }
 
     /**
-     * A fixed pool whose queue never rejects: it holds at most one task per call, and a rejected task would otherwise
-     * run (Camel's default CallerRuns policy) on a Netty event loop, stalling every call on it.
+     * The pool the routes run on unless the endpoint is given one: a thread per core, and one more for each thread a
+     * blocking route holds, up to poolSize (see {@link RoutePool}). Its queue never refuses a task: it holds at most
+     * one per call, and a refused task would have to be offered again from the call's event loop.
      */
     private ExecutorService createExecutor(AudioSocketConfiguration config) {
         String name = "AudioSocket " + config.getHost() + ":" + config.getPort();
-        ThreadPoolProfile profile = new ThreadPoolProfile(name);
-        profile.setPoolSize(config.getPoolSize());
-        profile.setMaxPoolSize(config.getPoolSize());
-        profile.setKeepAliveTime(0L);
-        profile.setAllowCoreThreadTimeOut(false);
-        profile.setMaxQueueSize(Integer.MAX_VALUE);
-        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
-        return getEndpoint().getCamelContext().getExecutorServiceManager().newThreadPool(this, name, profile);
+        ExecutorServiceManager threads = getEndpoint().getCamelContext().getExecutorServiceManager();
+        poolWatch = threads.newSingleThreadScheduledExecutor(this, name + " pool watch");
+        return new RoutePool(RoutePool.awakeThreadsFor(config.getPoolSize()), config.getPoolSize(), name,
+                task -> threads.newThread(name, task)).watchOn(poolWatch);
     }
 
     @Override
@@ -109,6 +108,10 @@ public class AudioSocketConsumer extends DefaultConsumer implements CallEventSin
         }
         if (executor != null && ownExecutor) {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(executor);
+        }
+        if (poolWatch != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(poolWatch);
+            poolWatch = null;
         }
         executor = null;
         super.doStop();

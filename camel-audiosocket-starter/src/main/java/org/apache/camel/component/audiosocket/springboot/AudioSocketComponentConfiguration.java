@@ -120,9 +120,9 @@ public class AudioSocketComponentConfiguration extends ComponentConfigurationPro
      */
     private Long uuidTimeout = 5000L;
     /**
-     * A thread pool of your own to run the routes of all calls, instead of one
-     * of poolSize threads. The option is a java.util.concurrent.ExecutorService
-     * type.
+     * A thread pool of your own to run the routes of all calls, instead of the
+     * pool of up to poolSize threads. The option is a
+     * java.util.concurrent.ExecutorService type.
      */
     private ExecutorService executorService;
     /**
@@ -133,10 +133,14 @@ public class AudioSocketComponentConfiguration extends ComponentConfigurationPro
      */
     private Integer maxPendingExchanges = 50;
     /**
-     * Threads that run the routes of all calls (each call's exchanges still run
-     * one at a time, in order). A route that blocks holds a thread for as long
-     * as it blocks: size the pool for the number of calls that may block at
-     * once.
+     * The most threads that run the routes of all calls (each call's exchanges
+     * still run one at a time, in order). The pool has one thread per core
+     * (fewer if poolSize is smaller), all that routes that never block need,
+     * and fewer threads take events with fewer thread wake-ups; for each thread
+     * a route has held for 10-20 ms (it blocks) it has one more, up to
+     * poolSize, until that exchange is done. A route that blocks holds a thread
+     * for as long as it blocks: size the pool for the number of calls that may
+     * block at once.
      */
     private Integer poolSize = 16;
     /**

@@ -1,0 +1,268 @@
+package org.apache.camel.component.audiosocket.session;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The route pool runs every task once, on no more threads than cores while they do not block; for a thread its watch
+ * finds in the same task at two looks it grows by one, which takes the waiting tasks, up to its maximum, and shrinks
+ * back when that task returns. Most looks are made by the test, so that what a look decides does not hang on timing.
+ */
+class RoutePoolTest {
+
+    private final List<CountDownLatch> latches = new ArrayList<>();
+    private final ConcurrentHashMap<String, CountDownLatch> running = new ConcurrentHashMap<>();
+    private RoutePool pool;
+
+    @AfterEach
+    void releaseAndStop() throws InterruptedException {
+        latches.forEach(CountDownLatch::countDown);
+        if (pool != null) {
+            pool.shutdownNow();
+            assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS), "the pool's threads did not end: " + pool);
+        }
+    }
+
+    @Test
+    void tasksThatDoNotBlockRunOnNoMoreThreadsThanItKeepsAwake() throws Exception {
+        pool = new RoutePool(2, 8, "test", Thread::new);
+        int submitters = 4;
+        int perSubmitter = 20_000;
+        AtomicInteger inTasks = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        AtomicIntegerArray runs = new AtomicIntegerArray(submitters * perSubmitter);
+        CountDownLatch allRan = new CountDownLatch(submitters * perSubmitter);
+        List<Thread> threads = new ArrayList<>();
+        for (int s = 0; s < submitters; s++) {
+            int first = s * perSubmitter;
+            Thread submitter = new Thread(() -> {
+                for (int i = first; i < first + perSubmitter; i++) {
+                    int task = i;
+                    pool.execute(() -> {
+                        mostAtOnce.accumulateAndGet(inTasks.incrementAndGet(), Math::max);
+                        runs.incrementAndGet(task);
+                        inTasks.decrementAndGet();
+                        allRan.countDown();
+                    });
+                }
+            });
+            threads.add(submitter);
+            submitter.start();
+        }
+        for (Thread submitter : threads) {
+            submitter.join();
+        }
+        assertTrue(allRan.await(30, TimeUnit.SECONDS), allRan.getCount() + " tasks never ran: " + pool);
+        for (int i = 0; i < runs.length(); i++) {
+            assertEquals(1, runs.get(i), "runs of task " + i);
+        }
+        assertTrue(mostAtOnce.get() <= 2, mostAtOnce.get() + " tasks ran at once");
+        assertTrue(pool.getLargestPoolSize() <= 2, "threads started: " + pool.getLargestPoolSize());
+    }
+
+    @Test
+    void aThreadInTheSameTaskAtTwoLooksIsReplacedForTheTasksThatWait() throws Exception {
+        pool = new RoutePool(1, 3, "test", Thread::new);
+        CountDownLatch first = block("first");
+        awaitRunning("first");
+        CountDownLatch second = block("second");
+        pool.watch(); // first look: "first" is in a task, since when is not known
+        Thread.sleep(100);
+        assertFalse(isRunning("second"), "a second thread was woken while one was awake and not known to be blocked");
+        pool.watch(); // still in the same task: blocked
+        awaitRunning("second");
+        assertEquals(2, pool.getPoolSize());
+
+        first.countDown(); // the task it was taken to be blocked in returns: the pool shrinks back to one thread
+        second.countDown();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (pool.getPoolSize() > 1 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(1, pool.getPoolSize());
+        block("third");
+        awaitRunning("third");
+    }
+
+    @Test
+    void aThreadThatMovesOnBetweenLooksIsNotBlocked() throws Exception {
+        pool = new RoutePool(1, 3, "test", Thread::new);
+        CountDownLatch first = block("first");
+        awaitRunning("first");
+        CountDownLatch second = block("second");
+        pool.watch();
+        first.countDown(); // the thread takes "second", which holds it in turn
+        awaitRunning("second");
+        block("third");
+        pool.watch(); // a thread is in a task at both looks, but not the same task
+        Thread.sleep(100);
+        assertFalse(isRunning("third"));
+        assertEquals(1, pool.getPoolSize());
+        second.countDown();
+        awaitRunning("third");
+    }
+
+    @Test
+    void blockedThreadsAreReplacedUpToItsSizeAndNothingIsLost() throws Exception {
+        pool = new RoutePool(1, 3, "test", Thread::new);
+        List<CountDownLatch> held = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            held.add(block("task " + i));
+        }
+        for (int look = 0; look < 10; look++) {
+            pool.watch();
+            Thread.sleep(20); // (a thread woken by this look has its task before the next)
+        }
+        assertEquals(3, pool.getPoolSize());
+        for (int i = 0; i < 3; i++) {
+            assertTrue(isRunning("task " + i));
+        }
+        for (int i = 3; i < 6; i++) {
+            assertFalse(isRunning("task " + i), "task " + i + " ran beyond the pool's size");
+        }
+        held.forEach(CountDownLatch::countDown);
+        for (int i = 3; i < 6; i++) {
+            awaitRunning("task " + i);
+        }
+    }
+
+    @Test
+    void itsWatchLetsTasksThatWaitForEachOtherRunTogether() throws Exception {
+        ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor();
+        try {
+            pool = new RoutePool(1, 4, "test", Thread::new).watchOn(watch);
+            CountDownLatch together = new CountDownLatch(3);
+            CountDownLatch finished = new CountDownLatch(3);
+            for (int i = 0; i < 3; i++) {
+                pool.execute(() -> {
+                    together.countDown();
+                    try {
+                        if (together.await(10, TimeUnit.SECONDS)) {
+                            finished.countDown();
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            }
+            assertTrue(finished.await(15, TimeUnit.SECONDS), "the three tasks never ran at the same time: " + pool);
+        } finally {
+            watch.shutdownNow();
+        }
+    }
+
+    @Test
+    void seededMixOfShortAndBlockingTasksAllRunOnce() throws Exception {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor();
+        try {
+            pool = new RoutePool(2, 6, "test", Thread::new).watchOn(watch);
+            int count = 20_000;
+            AtomicIntegerArray runs = new AtomicIntegerArray(count);
+            CountDownLatch allRan = new CountDownLatch(count);
+            for (int i = 0; i < count; i++) {
+                int task = i;
+                // one in 500 blocks for 5-30 ms, as a route waiting for an answer would
+                long sleepMillis = random.nextInt(500) == 0 ? 5 + random.nextInt(26) : 0;
+                pool.execute(() -> {
+                    if (sleepMillis > 0) {
+                        sleep(sleepMillis);
+                    }
+                    runs.incrementAndGet(task);
+                    allRan.countDown();
+                });
+                if (random.nextInt(1000) == 0) {
+                    Thread.sleep(random.nextInt(3)); // pauses between bursts: threads go idle and are woken again
+                }
+            }
+            assertTrue(allRan.await(60, TimeUnit.SECONDS),
+                    allRan.getCount() + " tasks never ran (seed " + seed + "): " + pool);
+            for (int i = 0; i < count; i++) {
+                assertEquals(1, runs.get(i), "runs of task " + i + " (seed " + seed + ")");
+            }
+            assertTrue(pool.getLargestPoolSize() <= 6, "threads: " + pool.getLargestPoolSize());
+        } finally {
+            watch.shutdownNow();
+        }
+    }
+
+    @Test
+    void aTaskThatFailsCostsNotTheTasksAfterIt() throws Exception {
+        pool = new RoutePool(1, 1, "test", Thread::new);
+        pool.execute(() -> {
+            throw new IllegalStateException("a bug in a task");
+        });
+        CountDownLatch after = new CountDownLatch(1);
+        pool.execute(after::countDown);
+        assertTrue(after.await(5, TimeUnit.SECONDS));
+        assertEquals(1, pool.getPoolSize());
+    }
+
+    @Test
+    void shutdownRunsWhatWasGivenAndRefusesTheRest() throws Exception {
+        pool = new RoutePool(1, 2, "test pool", Thread::new);
+        CountDownLatch first = block("first");
+        awaitRunning("first");
+        CountDownLatch queuedRan = new CountDownLatch(1);
+        pool.execute(queuedRan::countDown);
+        pool.shutdown();
+        RejectedExecutionException refused = assertThrows(RejectedExecutionException.class, () -> pool.execute(() -> {
+        }));
+        assertEquals("The route pool test pool has shut down", refused.getMessage());
+        assertFalse(pool.isTerminated());
+        first.countDown();
+        assertTrue(queuedRan.await(5, TimeUnit.SECONDS), "a task given before the shutdown did not run");
+        assertTrue(pool.awaitTermination(5, TimeUnit.SECONDS));
+        assertEquals(0, pool.getPoolSize());
+    }
+
+    /** Runs a task that tells it is running, then holds its thread until its latch is released. */
+    private CountDownLatch block(String name) {
+        CountDownLatch latch = new CountDownLatch(1);
+        latches.add(latch);
+        running.put(name, new CountDownLatch(1));
+        pool.execute(() -> {
+            running.get(name).countDown();
+            try {
+                latch.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        return latch;
+    }
+
+    private boolean isRunning(String name) {
+        return running.get(name).getCount() == 0;
+    }
+
+    private void awaitRunning(String name) throws InterruptedException {
+        assertTrue(running.get(name).await(10, TimeUnit.SECONDS), name + " never ran: " + pool);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

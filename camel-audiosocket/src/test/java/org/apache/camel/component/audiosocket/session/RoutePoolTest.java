@@ -27,13 +27,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class RoutePoolTest {
 
-    private final List<CountDownLatch> latches = new ArrayList<>();
+    private final ConcurrentHashMap<String, CountDownLatch> held = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, CountDownLatch> running = new ConcurrentHashMap<>();
     private RoutePool pool;
 
     @AfterEach
     void releaseAndStop() throws InterruptedException {
-        latches.forEach(CountDownLatch::countDown);
+        held.values().forEach(CountDownLatch::countDown);
         if (pool != null) {
             pool.shutdownNow();
             assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS), "the pool's threads did not end: " + pool);
@@ -79,19 +79,15 @@ class RoutePoolTest {
 
     @Test
     void aThreadInTheSameTaskAtTwoLooksIsReplacedForTheTasksThatWait() throws Exception {
-        pool = new RoutePool(1, 3, "test", Thread::new);
-        CountDownLatch first = block("first");
-        awaitRunning("first");
-        CountDownLatch second = block("second");
-        pool.watch(); // first look: "first" is in a task, since when is not known
+        oneThreadHeldAndATaskWaitingAtTheFirstLook();
         Thread.sleep(100);
         assertFalse(isRunning("second"), "a second thread was woken while one was awake and not known to be blocked");
         pool.watch(); // still in the same task: blocked
         awaitRunning("second");
         assertEquals(2, pool.getPoolSize());
 
-        first.countDown(); // the task it was taken to be blocked in returns: the pool shrinks back to one thread
-        second.countDown();
+        release("first"); // the task it was taken to be blocked in returns: the pool shrinks back to one thread
+        release("second");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (pool.getPoolSize() > 1 && System.nanoTime() < deadline) {
             Thread.sleep(5);
@@ -103,28 +99,24 @@ class RoutePoolTest {
 
     @Test
     void aThreadThatMovesOnBetweenLooksIsNotBlocked() throws Exception {
-        pool = new RoutePool(1, 3, "test", Thread::new);
-        CountDownLatch first = block("first");
-        awaitRunning("first");
-        CountDownLatch second = block("second");
-        pool.watch();
-        first.countDown(); // the thread takes "second", which holds it in turn
+        oneThreadHeldAndATaskWaitingAtTheFirstLook();
+        release("first"); // the thread takes "second", which holds it in turn
         awaitRunning("second");
         block("third");
         pool.watch(); // a thread is in a task at both looks, but not the same task
         Thread.sleep(100);
         assertFalse(isRunning("third"));
         assertEquals(1, pool.getPoolSize());
-        second.countDown();
+        release("second");
         awaitRunning("third");
     }
 
     @Test
     void blockedThreadsAreReplacedUpToItsSizeAndNothingIsLost() throws Exception {
         pool = new RoutePool(1, 3, "test", Thread::new);
-        List<CountDownLatch> held = new ArrayList<>();
+        List<CountDownLatch> holding = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            held.add(block("task " + i));
+            holding.add(block("task " + i));
         }
         for (int look = 0; look < 10; look++) {
             pool.watch();
@@ -137,7 +129,7 @@ class RoutePoolTest {
         for (int i = 3; i < 6; i++) {
             assertFalse(isRunning("task " + i), "task " + i + " ran beyond the pool's size");
         }
-        held.forEach(CountDownLatch::countDown);
+        holding.forEach(CountDownLatch::countDown);
         for (int i = 3; i < 6; i++) {
             awaitRunning("task " + i);
         }
@@ -234,10 +226,23 @@ class RoutePoolTest {
         assertEquals(0, pool.getPoolSize());
     }
 
+    /** A pool of one thread (three at most) held by "first", "second" waiting, and the watch's first look made. */
+    private void oneThreadHeldAndATaskWaitingAtTheFirstLook() throws InterruptedException {
+        pool = new RoutePool(1, 3, "test", Thread::new);
+        block("first");
+        awaitRunning("first");
+        block("second");
+        pool.watch(); // "first" is in a task; since when is not known yet
+    }
+
+    private void release(String name) {
+        held.get(name).countDown();
+    }
+
     /** Runs a task that tells it is running, then holds its thread until its latch is released. */
     private CountDownLatch block(String name) {
         CountDownLatch latch = new CountDownLatch(1);
-        latches.add(latch);
+        held.put(name, latch);
         running.put(name, new CountDownLatch(1));
         pool.execute(() -> {
             running.get(name).countDown();

@@ -118,7 +118,7 @@ class RoutePoolTest {
         for (int i = 0; i < 6; i++) {
             holding.add(block("task " + i));
         }
-        for (int look = 0; look < 10; look++) {
+        for (int look = 0; look < 20; look++) { // (three threads take at least five looks; the rest is slack)
             pool.watch();
             Thread.sleep(20); // (a thread woken by this look has its task before the next)
         }

@@ -120,7 +120,7 @@ class RoutePoolTest {
         }
         for (int look = 0; look < 20; look++) { // (three threads take at least five looks; the rest is slack)
             pool.watch();
-            Thread.sleep(20); // (a thread woken by this look has its task before the next)
+            Thread.sleep(20); // (time for a thread this look started to take its task)
         }
         assertEquals(3, pool.getPoolSize());
         for (int i = 0; i < 3; i++) {

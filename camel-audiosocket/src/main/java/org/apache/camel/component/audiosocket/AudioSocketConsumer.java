@@ -91,7 +91,7 @@ public class AudioSocketConsumer extends DefaultConsumer implements CallEventSin
         String name = "AudioSocket " + config.getHost() + ":" + config.getPort();
         ExecutorServiceManager threads = getEndpoint().getCamelContext().getExecutorServiceManager();
         poolWatch = threads.newSingleThreadScheduledExecutor(this, name + " pool watch");
-        return new RoutePool(RoutePool.awakeThreadsFor(config.getPoolSize()), config.getPoolSize(), name,
+        return new RoutePool(RoutePool.baseThreadsFor(config.getPoolSize()), config.getPoolSize(), name,
                 task -> threads.newThread(name, task)).watchOn(poolWatch);
     }
 

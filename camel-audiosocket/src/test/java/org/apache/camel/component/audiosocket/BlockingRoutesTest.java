@@ -17,14 +17,14 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The default pool keeps one thread per core awake, yet more calls than that may block in their routes at once: a thread
- * held by a route is replaced (up to poolSize), so that the other calls' events do not wait for it.
+ * The default pool has one thread per core, yet more calls than that may block in their routes at once: for each thread
+ * held by a route it has one more (up to poolSize), so that the other calls' events do not wait for it.
  */
 class BlockingRoutesTest extends AudioSocketTestSupport {
 
     private static final int POOL_SIZE = 8;
-    /** More calls than the pool keeps threads awake, and no more than it has threads. */
-    private static final int CALLS = Math.min(POOL_SIZE, RoutePool.awakeThreadsFor(POOL_SIZE) + 2);
+    /** More calls than the pool has threads while none blocks, and no more than it may grow to. */
+    private static final int CALLS = Math.min(POOL_SIZE, RoutePool.baseThreadsFor(POOL_SIZE) + 2);
 
     private final CountDownLatch allInTheRoute = new CountDownLatch(CALLS);
 
@@ -37,7 +37,7 @@ class BlockingRoutesTest extends AudioSocketTestSupport {
                         .process(e -> {
                             if ("CALL_START".equals(e.getMessage().getHeader(AudioSocketConstants.EVENT_TYPE))) {
                                 // blocks until every call's route is in here at the same time: on a pool that kept
-                                // only its awake threads, that never happens
+                                // only its one thread per core, that never happens
                                 allInTheRoute.countDown();
                                 e.getMessage().setHeader("together", allInTheRoute.await(20, TimeUnit.SECONDS));
                             }

@@ -39,7 +39,7 @@ public final class RoutePool extends ThreadPoolExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(RoutePool.class);
 
     private final String name;
-    private final int awakeThreads;
+    private final int baseThreads;
     private final int maxThreads;
     private final Set<TaskStamp> stamps = ConcurrentHashMap.newKeySet();
     private final ThreadLocal<TaskStamp> ownStamp = new ThreadLocal<>();
@@ -48,24 +48,24 @@ public final class RoutePool extends ThreadPoolExecutor {
     private ScheduledFuture<?> watching;
 
     /**
-     * @param awakeThreads the threads it has while none is blocked: one per core
+     * @param baseThreads  the threads it has while none is blocked: one per core
      * @param maxThreads   the most threads, blocked ones included
      * @param name         what it is called in its log
      * @param threads      where its threads come from
      */
-    public RoutePool(int awakeThreads, int maxThreads, String name, ThreadFactory threads) {
-        super(Math.min(awakeThreads, maxThreads), Math.min(awakeThreads, maxThreads), 0, TimeUnit.MILLISECONDS,
+    public RoutePool(int baseThreads, int maxThreads, String name, ThreadFactory threads) {
+        super(Math.min(baseThreads, maxThreads), Math.min(baseThreads, maxThreads), 0, TimeUnit.MILLISECONDS,
               new LinkedBlockingQueue<>(), threads, (task, pool) -> {
                   // an unbounded queue refuses nothing: only a pool that has shut down refuses
                   throw new RejectedExecutionException("The route pool " + name + " has shut down");
               });
         this.name = name;
-        this.awakeThreads = Math.min(awakeThreads, maxThreads);
+        this.baseThreads = Math.min(baseThreads, maxThreads);
         this.maxThreads = maxThreads;
     }
 
     /** The threads a pool of at most {@code maxThreads} has while none is blocked: one per core, or fewer if so limited. */
-    public static int awakeThreadsFor(int maxThreads) {
+    public static int baseThreadsFor(int maxThreads) {
         return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), maxThreads));
     }
 
@@ -118,7 +118,7 @@ public final class RoutePool extends ThreadPoolExecutor {
 
     private synchronized void resize(int change) {
         blocked += change;
-        int size = Math.min(maxThreads, awakeThreads + blocked);
+        int size = Math.min(maxThreads, baseThreads + blocked);
         if (isShutdown()) {
             return;
         }
@@ -134,7 +134,7 @@ public final class RoutePool extends ThreadPoolExecutor {
 
     @Override
     public String toString() {
-        return "RoutePool[" + name + ", " + getPoolSize() + " threads (" + awakeThreads + " to " + maxThreads + "), "
+        return "RoutePool[" + name + ", " + getPoolSize() + " threads (" + baseThreads + " to " + maxThreads + "), "
                + getActiveCount() + " in tasks, " + getQueue().size() + " tasks waiting]";
     }
 

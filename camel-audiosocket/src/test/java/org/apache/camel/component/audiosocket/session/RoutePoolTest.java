@@ -81,7 +81,7 @@ class RoutePoolTest {
     void aThreadInTheSameTaskAtTwoLooksIsReplacedForTheTasksThatWait() throws Exception {
         oneThreadHeldAndATaskWaitingAtTheFirstLook();
         Thread.sleep(100);
-        assertFalse(isRunning("second"), "a second thread was woken while one was awake and not known to be blocked");
+        assertFalse(isRunning("second"), "a second thread was started while the only one was not yet known to be blocked");
         pool.watch(); // still in the same task: blocked
         awaitRunning("second");
         assertEquals(2, pool.getPoolSize());

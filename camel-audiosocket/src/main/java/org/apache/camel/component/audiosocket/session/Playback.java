@@ -242,10 +242,11 @@ final class Playback implements PacingClock.Pacer {
         }
         long now = System.nanoTime();
         byte[] silence = new byte[kind.bytesPer20Millis()];
-        channel.writeAndFlush(AudioSocketFrameEncoder.audioMessage(channel.alloc(), kind, silence, 0, silence.length),
-                channel.voidPromise());
+        // counted before the write: once the peer can see a frame, the counts include it
         framesSent++;
         listener.frameSent(kind.bytesPer20Millis());
+        channel.writeAndFlush(AudioSocketFrameEncoder.audioMessage(channel.alloc(), kind, silence, 0, silence.length),
+                channel.voidPromise());
         long nanos = nanosOf(kind.bytesPer20Millis(), kind);
         playedUntil = Math.max(now, playedUntil) + nanos;
         streamPlayedUntil += nanos;
@@ -523,9 +524,10 @@ final class Playback implements PacingClock.Pacer {
         int length = Math.min(audio.kind.bytesPer20Millis(), audio.pcm.length - offset);
         long sentBefore = nanosOf(offset, audio.kind);
         if (channel.isWritable()) {
-            channel.writeAndFlush(frameOf(audio, offset, length), channel.voidPromise());
+            // counted before the write: once the peer can see a frame, the counts include it
             framesSent++; // written by the event loop only
             listener.frameSent(length);
+            channel.writeAndFlush(frameOf(audio, offset, length), channel.voidPromise());
         } else {
             // a peer that stops reading must not make this call's outbound buffer grow without bound: the frame is
             // played into the void, on time, so that the timeline holds when the peer reads again

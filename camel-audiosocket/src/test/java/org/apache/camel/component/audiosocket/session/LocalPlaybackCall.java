@@ -67,6 +67,8 @@ final class LocalPlaybackCall implements AutoCloseable {
     final List<String> marks = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger framesAhead = new AtomicInteger();
     final AtomicInteger underruns = new AtomicInteger();
+    /** For each frame the playback counted as sent, how many frames the far end had received at that moment. */
+    final List<Integer> receivedWhenCounted = Collections.synchronizedList(new ArrayList<>());
     final Playback playback;
     /** What the listener of the mark "start" does (on the event loop, inside the pacer's tick). */
     volatile Runnable onMark = () -> {
@@ -116,6 +118,7 @@ final class LocalPlaybackCall implements AutoCloseable {
 
             @Override
             public void frameSent(int bytes) {
+                receivedWhenCounted.add(received.size());
             }
 
             @Override

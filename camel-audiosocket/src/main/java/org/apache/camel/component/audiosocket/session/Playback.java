@@ -463,7 +463,7 @@ final class Playback implements PacingClock.Pacer {
                 offset = 0;
             }
         }
-        timelineNanos += playFrame();
+        timelineNanos += playFrame(false);
         playedUntil = timelineStart + timelineNanos;
         audioPlayedUntil = playedUntil;
         if (catchUpLimitNanos > 0) {
@@ -514,27 +514,22 @@ final class Playback implements PacingClock.Pacer {
             current = next;
             offset = 0;
         }
-        playFrame();
-        listener.frameSentAhead();
+        playFrame(true);
     }
 
-    /** Writes the current audio's next frame, or plays it into the void if the peer is not reading; its duration. */
-    private long playFrame() {
+    /**
+     * Writes the current audio's next frame, or plays it into the void if the peer is not reading; its duration.
+     * Everything is counted before the write (frames sent, the queue's length): once the peer can see a frame, the
+     * counts include it.
+     *
+     * @param ahead whether the frame goes ahead of the timeline (catching up), which is counted too
+     */
+    private long playFrame(boolean ahead) {
         Audio audio = current;
-        int length = Math.min(audio.kind.bytesPer20Millis(), audio.pcm.length - offset);
-        long sentBefore = nanosOf(offset, audio.kind);
-        if (channel.isWritable()) {
-            // counted before the write: once the peer can see a frame, the counts include it
-            framesSent++; // written by the event loop only
-            listener.frameSent(length);
-            channel.writeAndFlush(frameOf(audio, offset, length), channel.voidPromise());
-        } else {
-            // a peer that stops reading must not make this call's outbound buffer grow without bound: the frame is
-            // played into the void, on time, so that the timeline holds when the peer reads again
-            listener.frameDropped(framesDropped++ == 0);
-        }
+        int from = offset;
+        int length = Math.min(audio.kind.bytesPer20Millis(), audio.pcm.length - from);
+        long frameNanos = nanosOf(from + length, audio.kind) - nanosOf(from, audio.kind);
         offset += length;
-        long frameNanos = nanosOf(offset, audio.kind) - sentBefore;
         if (audio.generation == generation) {
             queuedNanos.addAndGet(-frameNanos);
         }
@@ -543,6 +538,18 @@ final class Playback implements PacingClock.Pacer {
         }
         streamPlayedUntil += frameNanos;
         cleared = false;
+        if (channel.isWritable()) {
+            framesSent++; // written by the event loop only
+            listener.frameSent(length);
+            if (ahead) {
+                listener.frameSentAhead();
+            }
+            channel.writeAndFlush(frameOf(audio, from, length), channel.voidPromise());
+        } else {
+            // a peer that stops reading must not make this call's outbound buffer grow without bound: the frame is
+            // played into the void, on time, so that the timeline holds when the peer reads again
+            listener.frameDropped(framesDropped++ == 0);
+        }
         return frameNanos;
     }
 

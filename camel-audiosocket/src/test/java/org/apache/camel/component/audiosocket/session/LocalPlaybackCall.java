@@ -69,6 +69,8 @@ final class LocalPlaybackCall implements AutoCloseable {
     final AtomicInteger underruns = new AtomicInteger();
     /** For each frame the playback counted as sent, how many frames the far end had received at that moment. */
     final List<Integer> receivedWhenCounted = Collections.synchronizedList(new ArrayList<>());
+    /** For each frame the playback counted as sent ahead, how many frames the far end had received at that moment. */
+    final List<Integer> receivedWhenCountedAhead = Collections.synchronizedList(new ArrayList<>());
     final Playback playback;
     /** What the listener of the mark "start" does (on the event loop, inside the pacer's tick). */
     volatile Runnable onMark = () -> {
@@ -132,6 +134,7 @@ final class LocalPlaybackCall implements AutoCloseable {
 
             @Override
             public void frameSentAhead() {
+                receivedWhenCountedAhead.add(received.size());
                 framesAhead.incrementAndGet();
             }
         }, 10_000, catchUpLimitMillis, "test-call", AudioCodec.SLIN);

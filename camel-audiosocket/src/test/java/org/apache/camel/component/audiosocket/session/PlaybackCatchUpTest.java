@@ -36,6 +36,8 @@ class PlaybackCatchUpTest {
         assertEquals(List.of(1, 2, 3, 4, 5), call.values());
         assertEquals(1, call.underruns.get());
         assertEquals(2, call.framesAhead.get(), "frames 3 and 5 went ahead, making up 40 of the 60 ms or more");
+        assertEquals(List.of(2, 4), call.receivedWhenCountedAhead,
+                "counted ahead before the far end could see them (it had frames 1-2, then 1-4)");
         assertSameTick(2, 3);
         assertSameTick(4, 5);
         // the timeline keeps its deadlines: frame 4 is due 20 ms after frame 2, not 40 (a loaded loop can make frame

@@ -22,10 +22,11 @@ import org.apache.camel.component.audiosocket.testkit.ReceivedMessage;
  * @param firstDeviationNanos       where the first frame sat against the schedule
  * @param maxAbsDeviationAfterFirst the largest distance from the schedule of any frame but the first
  * @param lastDeviationNanos        where the last frame sat against the schedule: drift shows here
+ * @param anchorNanos               where the schedule starts: the first frame's ideal arrival (the median offset)
  */
 public record Pacing(int frames, long spanNanos, long idealSpanNanos, long minGapNanos, long maxGapNanos,
         double meanAbsDeviationNanos, long p95AbsDeviationNanos, long p99AbsDeviationNanos, long maxAbsDeviationNanos, long firstDeviationNanos,
-        long maxAbsDeviationAfterFirst, long lastDeviationNanos) {
+        long maxAbsDeviationAfterFirst, long lastDeviationNanos, long anchorNanos) {
 
     public static Pacing of(List<ReceivedMessage> received, long frameNanos) {
         int n = received.size();
@@ -56,7 +57,7 @@ public record Pacing(int frames, long spanNanos, long idealSpanNanos, long minGa
         long span = received.get(n - 1).at().toNanos() - received.get(0).at().toNanos();
         return new Pacing(n, span, (n - 1) * frameNanos, minGap, maxGap, sumAbsDeviation / n, sortedAbs[n * 95 / 100],
                 sortedAbs[n * 99 / 100],
-                sortedAbs[n - 1], offsets[0] - anchor, maxAfterFirst, offsets[n - 1] - anchor);
+                sortedAbs[n - 1], offsets[0] - anchor, maxAfterFirst, offsets[n - 1] - anchor, anchor);
     }
 
     @Override

@@ -23,6 +23,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.audiosocket.AudioSocketConstants;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.impl.engine.PooledExchangeFactory;
 
 /**
  * The server side of the capacity benchmark, in a JVM of its own so that its CPU can be measured alone. One of:
@@ -82,7 +83,7 @@ public final class BenchServer {
     }
 
     private static AutoCloseable camel(int port, String options, LongAdder forwarded) throws Exception {
-        CamelContext context = new DefaultCamelContext();
+        CamelContext context = newCamelContext();
         String uri = "audiosocket:0.0.0.0:" + port + "?nativeTransport=true&" + options + extraUriOptions();
         context.addRoutes(new RouteBuilder() {
             @Override
@@ -101,6 +102,18 @@ public final class BenchServer {
         return context::stop;
     }
 
+    /**
+     * A Camel context; with -Dbench.exchangeFactory=pooled (e.g. through -Dbench.serverJvmArgs) one that reuses its
+     * exchanges, as {@code camel.main.exchange-factory=pooled} does.
+     */
+    private static CamelContext newCamelContext() {
+        CamelContext context = new DefaultCamelContext();
+        if ("pooled".equals(System.getProperty("bench.exchangeFactory"))) {
+            context.getCamelContextExtension().setExchangeFactory(new PooledExchangeFactory());
+        }
+        return context;
+    }
+
     /** E.g. -Dbench.serverJvmArgs=-Dbench.uriOptions=poolSize=4 tries an option on every Camel server. */
     private static String extraUriOptions() {
         String extra = System.getProperty("bench.uriOptions", "");
@@ -113,7 +126,7 @@ public final class BenchServer {
         for (int i = 0; i < prompt.length; i++) {
             prompt[i] = (byte) i;
         }
-        CamelContext context = new DefaultCamelContext();
+        CamelContext context = newCamelContext();
         String uri = "audiosocket:0.0.0.0:" + port + "?nativeTransport=true&exchangePattern=InOut&events=CALL_START"
                      + "&keepAliveInterval=0&playbackQueueLimit=" + (seconds + 1) * 1000 + extraUriOptions();
         context.addRoutes(new RouteBuilder() {

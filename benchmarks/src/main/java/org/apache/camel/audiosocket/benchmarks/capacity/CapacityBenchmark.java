@@ -14,9 +14,12 @@ import java.util.Map;
  * How many full-duplex calls one node holds in real time: the component's routes and a plain-Netty baseline, one
  * after the other in one run, each in a JVM of its own, stepped up through the call counts. For each server and step
  * it prints the echo latency (p50, p99, max), lost and corrupted messages, the gap between echoed messages at p99,
- * the server's CPU (percent of one core, measured over the step, and the part of it spent in the kernel), its context
- * switches per second (all threads, voluntary and not) and its heap after a full collection with the calls up; and,
- * once per server, the heap an idle call costs.
+ * the server's CPU (percent of one core, measured over the step, the part of it spent in the kernel and the part its
+ * JIT compiler used), its context switches per second (all threads, voluntary and not) and its heap after a full
+ * collection with the calls up; and, once per server, the heap an idle call costs. Each step is measured in steady
+ * state: after the calls are up, it waits (up to 45 s, "settle") until the server's JIT compiler has been quiet for
+ * three seconds, since more calls than before take new paths that a server compiles for a while; and every server's
+ * heap is touched when it starts (see {@link ServerProcess}).
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar org.apache.camel.audiosocket.benchmarks.capacity.CapacityBenchmark \
@@ -57,8 +60,9 @@ public final class CapacityBenchmark {
                           + " messages; %d cores, Java %s%n", servers, Arrays.toString(steps), duration.toSeconds(),
                 ramp.toSeconds(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         List<String> rows = new ArrayList<>();
-        rows.add(String.format("%-17s %6s %9s %9s %9s %7s %9s %9s %8s %8s %10s %10s %7s %10s %11s", "server", "calls",
-                "echo p50", "echo p99", "echo max", "lost", "corrupted", "gap p99", "CPU", "kernel", "switches/s",
+        rows.add(String.format("%-17s %6s %9s %9s %9s %7s %9s %9s %8s %8s %6s %7s %10s %10s %7s %10s %11s", "server",
+                "calls", "echo p50", "echo p99", "echo max", "lost", "corrupted", "gap p99", "CPU", "kernel", "jit",
+                "settle", "switches/s",
                 "segments/s", "steal", "heap", "heap/call"));
         Map<String, List<StepResult>> byStep = new LinkedHashMap<>();
         try (LoadDriver driver = new LoadDriver(2)) {
@@ -131,6 +135,8 @@ public final class CapacityBenchmark {
         long forwardedBefore = forward ? server.forwarded() : 0;
         driver.dial("127.0.0.1", PORT, calls, ramp.toMillis(), true);
         Thread.sleep(1000); // the last calls settle
+        // more calls than before take new paths, which the JIT compiles for a while: warming up, not steady state
+        double jitWait = server.awaitCompilerQuiet(Duration.ofSeconds(45));
         driver.pause(PAUSE_BEFORE_MEASURING_MILLIS);
         Thread.sleep(200); // the first messages after the pause
         ServerProcess.Usage before = server.usage();
@@ -155,8 +161,8 @@ public final class CapacityBenchmark {
             lost = Math.max(0, sentTotal - (server.forwarded() - forwardedBefore) / LoadDriver.FRAME);
         }
         return new StepResult(result, lost, (used.userSeconds() + used.systemSeconds()) / seconds * 100,
-                used.systemSeconds() / seconds * 100, used.switches() / seconds, segmentsPerSecond, stealPercent, heap,
-                !forward);
+                used.systemSeconds() / seconds * 100, used.compilerSeconds() / seconds * 100, jitWait,
+                used.switches() / seconds, segmentsPerSecond, stealPercent, heap, !forward);
     }
 
     /**
@@ -187,14 +193,16 @@ public final class CapacityBenchmark {
 
     /** One step's figures. */
     record StepResult(LoadDriver.Result driver, long lost, double cpuPercent, double systemPercent,
-            double switchesPerSecond, double segmentsPerSecond, double stealPercent, long heap, boolean echo) {
+            double compilerPercent, double jitWaitSeconds, double switchesPerSecond, double segmentsPerSecond,
+            double stealPercent, long heap, boolean echo) {
 
         String row(String server, int calls, long heapAtRest) {
-            return String.format("%-17s %6d %9s %9s %9s %7d %9d %9s %7.1f%% %7.1f%% %10.0f %10.0f %6.1f%% %7.1f MB"
-                                 + " %7.1f KiB",
+            return String.format("%-17s %6d %9s %9s %9s %7d %9d %9s %7.1f%% %7.1f%% %5.1f%% %5.0f s %10.0f %10.0f"
+                                 + " %6.1f%% %7.1f MB %7.1f KiB",
                     server, calls, ms(50), ms(99), ms(100), lost, driver.corrupted(),
                     echo ? String.format("%.2f ms", driver.gaps().percentileMillis(99)) : "-", cpuPercent,
-                    systemPercent, switchesPerSecond, segmentsPerSecond, stealPercent, heap / 1048576.0,
+                    systemPercent, compilerPercent, jitWaitSeconds, switchesPerSecond, segmentsPerSecond, stealPercent,
+                    heap / 1048576.0,
                     (heap - heapAtRest) / 1024.0 / calls);
         }
 

@@ -9,6 +9,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,7 +38,10 @@ final class ServerProcess implements AutoCloseable {
     private ServerProcess(String mode, int port, String heap, String classPath, List<String> jvmArgs)
             throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xms" + heap, "-Xmx" + heap));
+        // the heap's pages touched up front, as they are after the first minutes of any server's life: a young heap
+        // faults its pages in as the collector first uses them, kernel time that a short step would count against a
+        // server that allocates more
+        List<String> command = new ArrayList<>(List.of(java, "-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch"));
         command.addAll(jvmArgs);
         command.addAll(List.of("-cp", classPath, BenchServer.class.getName(), mode, String.valueOf(port)));
         process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -67,16 +71,24 @@ final class ServerProcess implements AutoCloseable {
         return Long.parseLong(ask("forwarded"));
     }
 
-    /** What the server has used so far: CPU time and context switches, over all its threads. */
+    /**
+     * What the server has used so far: CPU time and context switches, over all its threads, and the part of the CPU
+     * time its JIT compiler threads used.
+     */
     Usage usage() throws IOException {
         Path proc = Path.of("/proc", String.valueOf(process.pid()));
-        String stat = Files.readString(proc.resolve("stat"));
-        // the fields after the command name, which is in parentheses and may hold spaces: utime is the 14th field
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long[] times = cpuTicks(Files.readString(proc.resolve("stat")));
         long switches = 0;
+        long compilerTicks = 0;
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(proc.resolve("task"))) {
             for (Path task : tasks) {
                 try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                        long[] compiler = cpuTicks(stat);
+                        compilerTicks += compiler[0] + compiler[1];
+                    }
                     for (String line : Files.readAllLines(task.resolve("status"))) {
                         if (line.startsWith("voluntary_ctxt_switches:") || line.startsWith("nonvoluntary_ctxt_switches:")) {
                             switches += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
@@ -87,16 +99,42 @@ final class ServerProcess implements AutoCloseable {
                 }
             }
         }
-        return new Usage(Long.parseLong(fields[11]) / TICKS_PER_SECOND, Long.parseLong(fields[12]) / TICKS_PER_SECOND,
-                switches);
+        return new Usage(times[0] / TICKS_PER_SECOND, times[1] / TICKS_PER_SECOND, switches,
+                compilerTicks / TICKS_PER_SECOND);
     }
 
-    /** CPU seconds in user and kernel space, and context switches, voluntary and not. */
-    record Usage(double userSeconds, double systemSeconds, long switches) {
+    /** utime and stime of a process's or thread's stat line, in clock ticks. */
+    private static long[] cpuTicks(String stat) {
+        // the fields after the command name, which is in parentheses and may hold spaces: utime is the 14th field
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return new long[] { Long.parseLong(fields[11]), Long.parseLong(fields[12]) };
+    }
+
+    /**
+     * Waits, up to {@code most}, until the JIT compiler has been quiet (under 1 % of a core) for three seconds in a
+     * row: a server given more calls than before takes new paths and compiles them for a while, which is warming up,
+     * not the cost of the calls. The seconds waited.
+     */
+    double awaitCompilerQuiet(Duration most) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        long until = start + most.toNanos();
+        Usage before = usage();
+        int quietSeconds = 0;
+        while (quietSeconds < 3 && System.nanoTime() < until) {
+            Thread.sleep(1000);
+            Usage now = usage();
+            quietSeconds = now.compilerSeconds() - before.compilerSeconds() < 0.01 ? quietSeconds + 1 : 0;
+            before = now;
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** CPU seconds in user and kernel space, context switches (voluntary and not), and the JIT compiler's CPU seconds. */
+    record Usage(double userSeconds, double systemSeconds, long switches, double compilerSeconds) {
 
         Usage minus(Usage earlier) {
             return new Usage(userSeconds - earlier.userSeconds, systemSeconds - earlier.systemSeconds,
-                    switches - earlier.switches);
+                    switches - earlier.switches, compilerSeconds - earlier.compilerSeconds);
         }
     }
 

@@ -80,6 +80,16 @@ final class LocalPlaybackCall implements AutoCloseable {
     private final Channel server;
     private final Channel call;
 
+    /** A call with no catch-up limit, for a test's field (closed with {@code @AutoClose}). */
+    static LocalPlaybackCall withoutCatchUp() {
+        try {
+            return new LocalPlaybackCall(0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** @param catchUpLimitMillis the playback's catch-up limit; 0 for none */
     LocalPlaybackCall(long catchUpLimitMillis) throws InterruptedException {
         // loads the clock's class (and its logger) now: on a pacer's first frame it would make that frame late, and

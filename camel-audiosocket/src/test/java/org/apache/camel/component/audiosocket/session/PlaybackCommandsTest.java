@@ -3,8 +3,7 @@ package org.apache.camel.component.audiosocket.session;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,17 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PlaybackCommandsTest {
 
-    private LocalPlaybackCall call;
-
-    @BeforeEach
-    void connect() throws Exception {
-        call = new LocalPlaybackCall(0);
-    }
-
-    @AfterEach
-    void close() {
-        call.close();
-    }
+    @AutoClose
+    private final LocalPlaybackCall call = LocalPlaybackCall.withoutCatchUp();
 
     @Test
     void aCommandGivenOnTheCallsEventLoopTakesNoTask() throws Exception {

@@ -3,8 +3,7 @@ package org.apache.camel.component.audiosocket.session;
 import java.util.List;
 
 import org.apache.camel.component.audiosocket.protocol.AudioSocketKind;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,17 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class PlaybackCountsTest {
 
-    private LocalPlaybackCall call;
-
-    @BeforeEach
-    void connect() throws Exception {
-        call = new LocalPlaybackCall(0);
-    }
-
-    @AfterEach
-    void close() {
-        call.close();
-    }
+    @AutoClose
+    private final LocalPlaybackCall call = LocalPlaybackCall.withoutCatchUp();
 
     @Test
     void aPlayedFrameIsCountedBeforeTheFarEndCanSeeIt() throws Exception {

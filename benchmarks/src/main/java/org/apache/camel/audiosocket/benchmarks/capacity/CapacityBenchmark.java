@@ -62,8 +62,7 @@ public final class CapacityBenchmark {
         List<String> rows = new ArrayList<>();
         rows.add(String.format("%-17s %6s %9s %9s %9s %7s %9s %9s %8s %8s %6s %7s %10s %10s %7s %10s %11s", "server",
                 "calls", "echo p50", "echo p99", "echo max", "lost", "corrupted", "gap p99", "CPU", "kernel", "jit",
-                "settle", "switches/s",
-                "segments/s", "steal", "heap", "heap/call"));
+                "settle", "switches/s", "segments/s", "steal", "heap", "heap/call"));
         Map<String, List<StepResult>> byStep = new LinkedHashMap<>();
         try (LoadDriver driver = new LoadDriver(2)) {
             for (int round = 1; round <= rounds; round++) {
@@ -202,8 +201,7 @@ public final class CapacityBenchmark {
                     server, calls, ms(50), ms(99), ms(100), lost, driver.corrupted(),
                     echo ? String.format("%.2f ms", driver.gaps().percentileMillis(99)) : "-", cpuPercent,
                     systemPercent, compilerPercent, jitWaitSeconds, switchesPerSecond, segmentsPerSecond, stealPercent,
-                    heap / 1048576.0,
-                    (heap - heapAtRest) / 1024.0 / calls);
+                    heap / 1048576.0, (heap - heapAtRest) / 1024.0 / calls);
         }
 
         private String ms(double percentile) {

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.netty.bootstrap.ServerBootstrap;
@@ -19,6 +20,7 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.util.concurrent.ScheduledFuture;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.audiosocket.AudioSocketConstants;
@@ -38,6 +40,8 @@ import org.apache.camel.impl.engine.PooledExchangeFactory;
  * <li>{@code camel-forward}: 200 ms chunks to a {@code seda:} queue whose consumer counts them, no replies;</li>
  * <li>{@code camel-prompt}: every call is answered with one prompt of {@code -Dbench.promptSeconds} (60 by default),
  * played paced; the calls send nothing.</li>
+ * <li>{@code netty-prompt}: the same prompt on plain Netty, each call paced by a task its event loop runs at a fixed
+ * rate of 20 ms: the reference for how evenly this machine lets a server pace (no codec, no queue, no grid).</li>
  * </ul>
  * It prints {@code ready} once listening, then answers commands on stdin, one line each: {@code heap} (heap in use
  * after a full collection, in bytes), {@code forwarded} (audio bytes the forwarding route took) and {@code quit}.
@@ -60,6 +64,7 @@ public final class BenchServer {
                     null);
             case "camel-forward" -> camel(port, "chunkDuration=200", forwarded);
             case "camel-prompt" -> prompt(port, Integer.getInteger("bench.promptSeconds", 60));
+            case "netty-prompt" -> nettyPrompt(port, Integer.getInteger("bench.promptSeconds", 60));
             default -> throw new IllegalArgumentException("unknown mode " + mode);
         };
         System.out.println("ready");
@@ -141,20 +146,36 @@ public final class BenchServer {
 
     /** The baseline: what any AudioSocket echo server has to do, and nothing more. */
     private static AutoCloseable nettyEcho(int port) throws InterruptedException {
+        return nettyServer(port, 0, Echo::new);
+    }
+
+    /** The pacing reference: the prompt of camel-prompt, each call's frames written by a fixed-rate task. */
+    private static AutoCloseable nettyPrompt(int port, int seconds) throws InterruptedException {
+        byte[] prompt = new byte[seconds * 16000];
+        for (int i = 0; i < prompt.length; i++) {
+            prompt[i] = (byte) i;
+        }
+        // as many event loops as the component's server has
+        return nettyServer(port, Runtime.getRuntime().availableProcessors(), () -> new PacedPrompt(prompt));
+    }
+
+    /** @param workerLoops 0: Netty's default, twice the cores */
+    private static AutoCloseable nettyServer(int port, int workerLoops,
+            java.util.function.Supplier<ChannelInboundHandlerAdapter> handler) throws InterruptedException {
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
-        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(EpollIoHandler.newFactory());
+        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(workerLoops, EpollIoHandler.newFactory());
         Channel server = new ServerBootstrap().group(boss, workers).channel(EpollServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new LengthFieldBasedFrameDecoder(65535 + 3, 1, 2), new Echo());
+                        ch.pipeline().addLast(new LengthFieldBasedFrameDecoder(65535 + 3, 1, 2), handler.get());
                     }
                 }).bind(port).sync().channel();
         return () -> {
             server.close().sync();
-            boss.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).sync();
-            workers.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).sync();
+            boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
+            workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
         };
     }
 
@@ -174,6 +195,50 @@ public final class BenchServer {
         @Override
         public void channelReadComplete(ChannelHandlerContext ctx) {
             ctx.flush();
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
+    }
+
+    /** On the call's first message (its UUID), plays the prompt: one 20 ms message every 20 ms, from a fixed-rate task. */
+    private static final class PacedPrompt extends ChannelInboundHandlerAdapter {
+        private static final int FRAME_BYTES = 320;
+        private final byte[] prompt;
+        private ScheduledFuture<?> pacer;
+        private int offset;
+
+        PacedPrompt(byte[] prompt) {
+            this.prompt = prompt;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ((ByteBuf) msg).release();
+            if (pacer == null) {
+                // (Netty's fixed rate counts each deadline from the first, so lateness is not carried forward)
+                pacer = ctx.executor().scheduleAtFixedRate(() -> playFrame(ctx), 0, 20, TimeUnit.MILLISECONDS);
+            }
+        }
+
+        private void playFrame(ChannelHandlerContext ctx) {
+            if (offset >= prompt.length) {
+                pacer.cancel(false);
+                return;
+            }
+            ByteBuf frame = ctx.alloc().buffer(3 + FRAME_BYTES).writeByte(0x10).writeShort(FRAME_BYTES)
+                    .writeBytes(prompt, offset, FRAME_BYTES);
+            offset += FRAME_BYTES;
+            ctx.writeAndFlush(frame, ctx.voidPromise());
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            if (pacer != null) {
+                pacer.cancel(false);
+            }
         }
 
         @Override

@@ -12,7 +12,7 @@ import java.util.List;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar org.apache.camel.audiosocket.benchmarks.capacity.PromptBenchmark \
- *     [--calls 1000] [--seconds 60] [--ramp 10s]
+ *     [--calls 1000] [--seconds 60] [--ramp 10s] [--server camel-prompt|netty-prompt]
  * </pre>
  */
 public final class PromptBenchmark {
@@ -27,18 +27,20 @@ public final class PromptBenchmark {
         int calls = 1000;
         int seconds = 60;
         Duration ramp = Duration.ofSeconds(10);
+        String serverMode = "camel-prompt";
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--calls" -> calls = Integer.parseInt(args[i + 1]);
                 case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
+                case "--server" -> serverMode = args[i + 1];
                 case "--ramp" -> ramp = Duration.ofSeconds(Long.parseLong(args[i + 1].replace("s", "")));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        System.out.printf("Prompt pacing: %d calls dialled over %d s, each played a %d s prompt (8 kHz slin); %d cores,"
-                          + " Java %s%n", calls, ramp.toSeconds(), seconds, Runtime.getRuntime().availableProcessors(),
+        System.out.printf("Prompt pacing (%s): %d calls dialled over %d s, each played a %d s prompt (8 kHz slin); %d cores,"
+                          + " Java %s%n", serverMode, calls, ramp.toSeconds(), seconds, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
-        try (ServerProcess server = new ServerProcess("camel-prompt", PORT, "1g", "-Dbench.promptSeconds=" + seconds,
+        try (ServerProcess server = new ServerProcess(serverMode, PORT, "1g", "-Dbench.promptSeconds=" + seconds,
                 "-Dbench.uriOptions=" + System.getProperty("bench.uriOptions", ""));
              LoadDriver driver = new LoadDriver(2)) {
             // warm-up: the pacer's paths compiled before anything is measured

@@ -429,6 +429,23 @@ final class Playback implements PacingClock.Pacer {
         }
     }
 
+    /**
+     * The first look for audio from other threads after a frame. A stream that is on time plays nothing before this
+     * frame has played, whenever its next audio comes: one look then finds what came meanwhile (a live stream's next
+     * reply, usually), where looking on every step of the grid would wake the pacer three times a frame more, for
+     * nothing (side by side at 375 calls echoed by a route on the worker pool: about 2 % of the server's CPU). A
+     * stream that is behind sends its next audio as soon as it comes, so it looks on the next step.
+     */
+    private void lookForTheNextFrame() {
+        if (earliestNextFrame() < playedUntil) {
+            lookAgainOnTheNextStep();
+            return;
+        }
+        polling = true;
+        lookedAt = System.nanoTime();
+        wakeAt(playedUntil);
+    }
+
     private void lookAgainOnTheNextStep() {
         polling = true;
         lookedAt = System.nanoTime();
@@ -472,11 +489,11 @@ final class Playback implements PacingClock.Pacer {
         if (current == null && playlist.isEmpty()) {
             // nothing waits: the timeline rests, with no wake-up to find it dry. Audio that comes before this frame
             // has played starts it again at its next deadline, audio that comes later at once: on this event loop,
-            // with the read that brought it; from other threads (the replies of a route on the worker pool), on the
-            // next step of the grid, where the pacer looks for it a while
+            // with the read that brought it; from other threads (the replies of a route on the worker pool), where
+            // the pacer looks for it a while
             if (commandsFromOtherThreads) {
                 pollUntil = playedUntil + LOOK_FOR_AUDIO_NANOS;
-                lookAgainOnTheNextStep();
+                lookForTheNextFrame();
             } else {
                 rest();
             }

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
@@ -21,6 +22,7 @@ import io.netty.channel.DefaultEventLoop;
 import io.netty.channel.local.LocalAddress;
 import io.netty.channel.local.LocalChannel;
 import io.netty.channel.local.LocalServerChannel;
+import io.netty.util.concurrent.ScheduledFuture;
 import org.apache.camel.component.audiosocket.audio.AudioCodec;
 import org.apache.camel.component.audiosocket.protocol.AudioSocketKind;
 
@@ -35,10 +37,20 @@ final class LocalPlaybackCall implements AutoCloseable {
 
     static final int FRAME = AudioSocketKind.SLIN_8000.bytesPer20Millis();
 
-    /** A real event loop that counts every task handed to it, lazily or not, and apart those that wake it. */
+    /**
+     * A real event loop that counts every task handed to it, lazily or not, and apart those that wake it; and the tasks
+     * scheduled on it (the pacing clock's wake-ups).
+     */
     static final class CountingEventLoop extends DefaultEventLoop {
         final AtomicInteger tasks = new AtomicInteger();
         final AtomicInteger wakingTasks = new AtomicInteger();
+        final AtomicInteger scheduled = new AtomicInteger();
+
+        @Override
+        public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
+            scheduled.incrementAndGet();
+            return super.schedule(command, delay, unit);
+        }
 
         @Override
         public void execute(Runnable task) {
@@ -72,6 +84,9 @@ final class LocalPlaybackCall implements AutoCloseable {
     /** For each frame the playback counted as sent ahead, how many frames the far end had received at that moment. */
     final List<Integer> receivedWhenCountedAhead = Collections.synchronizedList(new ArrayList<>());
     final Playback playback;
+    /** What the far end does with each frame's value as it reads it (on the event loop). */
+    volatile IntConsumer onFrame = value -> {
+    };
     /** What the listener of the mark "start" does (on the event loop, inside the pacer's tick). */
     volatile Runnable onMark = () -> {
     };
@@ -106,8 +121,10 @@ final class LocalPlaybackCall implements AutoCloseable {
                                 ByteBuf frame = (ByteBuf) msg;
                                 assertEquals(AudioSocketKind.SLIN_8000.code(), frame.readUnsignedByte());
                                 assertEquals(FRAME, frame.readUnsignedShort());
-                                received.add(new Received(frame.getByte(frame.readerIndex()), System.nanoTime()));
+                                int value = frame.getByte(frame.readerIndex());
+                                received.add(new Received(value, System.nanoTime()));
                                 frame.release();
+                                onFrame.accept(value);
                             }
                         });
                     }

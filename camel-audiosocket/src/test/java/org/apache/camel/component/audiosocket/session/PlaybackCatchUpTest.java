@@ -1,6 +1,7 @@
 package org.apache.camel.component.audiosocket.session;
 
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -139,6 +140,44 @@ class PlaybackCatchUpTest {
         assertEquals(0, wakeUpsForFrame3.get(), "frame 3 was left for the pacer to find");
         long apart = millisBetween(2, 3);
         assertTrue(apart < 14, "frame 3 came " + apart + " ms after frame 2: in its slot (15 to 20 ms), not on a step");
+    }
+
+    @Test
+    void aStreamOnTimeFromAnotherThreadIsLookedForOnceAFrame() throws Exception {
+        call = new LocalPlaybackCall(1000);
+        warmUp();
+        ExecutorService route = Executors.newSingleThreadExecutor();
+        int frames = 20;
+        AtomicInteger wakeUpsAtFrame2 = new AtomicInteger();
+        AtomicInteger wakeUpsAtLastFrame = new AtomicInteger();
+        try {
+            // an echo on the worker pool: each frame the far end reads is answered by the next, from another thread,
+            // well before its slot. Such a stream is on time, so nothing it plays could go before the frame playing
+            // has ended: the pacer looks for it then, once a frame, and not on every step of the grid in between.
+            call.onFrame = value -> {
+                if (value == 2) {
+                    wakeUpsAtFrame2.set(call.loop.scheduled.get());
+                } else if (value == frames) {
+                    wakeUpsAtLastFrame.set(call.loop.scheduled.get());
+                }
+                if (value < frames) {
+                    route.execute(() -> call.play(value + 1, 1));
+                }
+            };
+            route.execute(() -> call.play(1, 1));
+            call.awaitFrames(frames);
+        } finally {
+            route.shutdownNow();
+        }
+        assertEquals(java.util.stream.IntStream.rangeClosed(1, frames).boxed().toList(), call.values());
+        assertEquals(0, call.underruns.get(), "each reply came before the frame before it had played");
+        assertEquals(0, call.framesAhead.get());
+        int wakeUps = wakeUpsAtLastFrame.get() - wakeUpsAtFrame2.get();
+        // one per frame; a reply held up past its slot (a busy machine) costs a look or two more
+        assertTrue(wakeUps >= frames - 2 && wakeUps < (frames - 2) * 3 / 2,
+                "the pacer was woken " + wakeUps + " times for " + (frames - 2) + " frames");
+        long apart = millisBetween(2, frames);
+        assertTrue(apart >= (frames - 2) * 20 - 5, "paced: " + (frames - 2) + " frames in " + apart + " ms");
     }
 
     @Test

@@ -27,9 +27,10 @@ import org.apache.camel.component.audiosocket.protocol.AudioSocketKind;
  * runs there) goes straight into the playlist, unless commands from other threads are still waiting in the inbox.
  * Each frame's deadline is computed from the start of the current timeline ({@code start + audio sent so far}), never
  * from the previous tick, so that lateness of one tick is not carried into the next and a long prompt ends exactly on
- * time. When nothing waits after a frame, the timeline rests (no wake-up to find it dry): audio that comes before that
- * frame has played continues it at its next deadline; audio that comes later starts a new one. The event loop's
- * {@link PacingClock} wakes the pacer when a frame is due.
+ * time; only a new stream whose first frame goes late begins when it goes (nothing of it has played, so nothing is
+ * owed, and its frames stay 20 ms apart). When nothing waits after a frame, the timeline rests (no wake-up to find it
+ * dry): audio that comes before that frame has played continues it at its next deadline; audio that comes later
+ * starts a new one. The event loop's {@link PacingClock} wakes the pacer when a frame is due.
  * <p>
  * Audio that comes late (after what was playing ran out, and less than {@link #UNDERRUN_WINDOW_NANOS} later) would
  * delay everything after it if nothing ever played faster than real time: over a long live stream (an echo, a relay, a
@@ -148,6 +149,8 @@ final class Playback implements PacingClock.Pacer {
     private long lookedAt;
     /** A CLEAR was taken and no audio has played since: the next timeline begins a new stream. */
     private boolean cleared;
+    /** The timeline begins a new stream and no audio of it has played yet. */
+    private boolean streamStarting;
     private volatile long framesSent;
     private long framesDropped;
 
@@ -347,9 +350,11 @@ final class Playback implements PacingClock.Pacer {
             // a new stream: a timeline on the grid, no earlier than the end of the audio already sent
             timelineStart = timelineStart(now, playedUntil);
             streamPlayedUntil = timelineStart;
+            streamStarting = true;
             wakeAt(timelineStart);
             return;
         }
+        streamStarting = false;
         long earliest = earliestNextFrame();
         if (now < earliest) {
             timelineStart = timelineStart(now, earliest);
@@ -480,6 +485,9 @@ final class Playback implements PacingClock.Pacer {
                 offset = 0;
             }
         }
+        if (streamStarting) {
+            startLateStreamNow();
+        }
         timelineNanos += playFrame(false);
         playedUntil = timelineStart + timelineNanos;
         audioPlayedUntil = playedUntil;
@@ -512,6 +520,22 @@ final class Playback implements PacingClock.Pacer {
         inboxScheduled.set(false);
         if (!inbox.isEmpty()) {
             takeInbox();
+        }
+    }
+
+    /**
+     * The first frame of a new stream whose tick came a grid step or more late (a busy loop, while calls are being
+     * dialled): nothing of the stream has played, so nothing is owed. The stream begins on the grid step just passed
+     * instead, and its frames go 20 ms apart from the first; kept to the start it missed, the frames it is late by
+     * would go out in a burst, which Asterisk plays at once, and the prompt would be that much short.
+     */
+    private void startLateStreamNow() {
+        streamStarting = false;
+        long now = System.nanoTime();
+        if (timelineNanos == 0 && now - timelineStart >= TIMELINE_GRID_NANOS) {
+            long start = Math.floorDiv(now, TIMELINE_GRID_NANOS) * TIMELINE_GRID_NANOS;
+            streamPlayedUntil += start - timelineStart;
+            timelineStart = start;
         }
     }
 

@@ -181,6 +181,25 @@ class PlaybackCatchUpTest {
     }
 
     @Test
+    void aNewStreamWhoseFirstFrameGoesLateBeginsWhenItGoes() throws Exception {
+        call = new LocalPlaybackCall(1000);
+        warmUp();
+        call.onLoop(() -> {
+            call.play(1, 4);
+            // the loop is busy (dialling calls, say) past the first frame's deadline, by more than two frames
+            Thread.sleep(50);
+            return null;
+        });
+        call.awaitFrames(4);
+        assertEquals(List.of(1, 2, 3, 4), call.values());
+        assertEquals(0, call.framesAhead.get());
+        // nothing had played, so nothing was owed: 20 ms apart from the first frame, not the frames it was late by
+        // in a burst right after it (a prompt would be that much short)
+        long apart = millisBetween(1, 4);
+        assertTrue(apart >= 3 * 20 - 5, "4 frames in " + apart + " ms");
+    }
+
+    @Test
     void audioQueuedAheadOfTimeIsNotBehindAndPlaysPaced() throws Exception {
         call = new LocalPlaybackCall(1000);
         warmUp();

@@ -47,7 +47,13 @@ final class LoadDriver implements AutoCloseable {
     }
 
     /** What one listening call heard: audio messages and bytes, and when the first and the last arrived. */
-    record Heard(long messages, long bytes, long firstArrivalNanos, long lastArrivalNanos) {
+    /**
+     * What a listening call heard. {@code driftNanos}: how much longer than its audio the call took to hear it, from the
+     * median arrival of its first {@value #ENDS} messages to that of its last {@value #ENDS}, each taken against the
+     * 8 kHz slin schedule of its bytes: unlike first-to-last, one message read late at either end (the driver busy
+     * dialling) does not count, only pacing that ran fast or slow.
+     */
+    record Heard(long messages, long bytes, long firstArrivalNanos, long lastArrivalNanos, long driftNanos) {
     }
 
     /** Dials {@code count} calls, spread over {@code rampMillis}; they send audio if {@code talking}. */
@@ -69,7 +75,7 @@ final class LoadDriver implements AutoCloseable {
         onEveryLoop(sender -> {
             synchronized (heard) {
                 sender.forEachCall(call -> heard.add(new Heard(call.received, call.bytesHeard, call.firstArrival,
-                        call.lastArrival)));
+                        call.lastArrival, call.drift())));
                 gaps.addAll(sender.gaps);
             }
         });
@@ -226,6 +232,10 @@ final class LoadDriver implements AutoCloseable {
     }
 
     /** One call: sends its messages and checks the echo. */
+    /** Messages at each end of a listening call whose arrivals anchor its drift. */
+    static final int ENDS = 50;
+    private static final long NANOS_PER_SLIN_BYTE = 1_000_000_000L / 16_000;
+
     private static final class Call extends ChannelInboundHandlerAdapter {
         final int number;
         final boolean listening;
@@ -239,6 +249,9 @@ final class LoadDriver implements AutoCloseable {
         long lastArrival;
         long firstArrival;
         long bytesHeard;
+        /** A listening call's first and (a ring of) last messages' arrivals, less where 8 kHz slin puts their bytes. */
+        private long[] startOffsets;
+        private long[] endOffsets;
 
         Call(int number, boolean talking, boolean listening) {
             this.number = number;
@@ -303,7 +316,30 @@ final class LoadDriver implements AutoCloseable {
                 sender.gaps.add((now - lastArrival) / 1000);
             }
             lastArrival = now;
+            long offset = now - bytesHeard * NANOS_PER_SLIN_BYTE;
+            if (startOffsets == null) {
+                startOffsets = new long[ENDS];
+                endOffsets = new long[ENDS];
+            }
+            if (received <= ENDS) {
+                startOffsets[(int) received - 1] = offset;
+            }
+            endOffsets[(int) ((received - 1) % ENDS)] = offset;
             bytesHeard += message.readableBytes() - 3;
+        }
+
+        /** See {@link Heard#driftNanos()}; 0 for a call that heard fewer than twice {@value #ENDS} messages. */
+        long drift() {
+            if (received < 2 * ENDS) {
+                return 0;
+            }
+            return median(endOffsets) - median(startOffsets);
+        }
+
+        private static long median(long[] values) {
+            long[] sorted = values.clone();
+            java.util.Arrays.sort(sorted);
+            return sorted[sorted.length / 2];
         }
 
         @Override

@@ -71,6 +71,8 @@ public final class PromptBenchmark {
             int whole = 0;
             Samples drift = new Samples();
             List<Long> drifts = new ArrayList<>();
+            Samples pacingDrift = new Samples();
+            List<Long> pacingDrifts = new ArrayList<>();
             for (LoadDriver.Heard call : heard) {
                 if (call.bytes() == expectedBytes) {
                     whole++;
@@ -80,6 +82,8 @@ public final class PromptBenchmark {
                 long deviation = played - seconds * 1_000_000_000L;
                 drifts.add(deviation);
                 drift.add(Math.abs(deviation) / 1000);
+                pacingDrifts.add(call.driftNanos());
+                pacingDrift.add(Math.abs(call.driftNanos()) / 1000);
             }
             System.out.printf("calls          %d dialled, %d heard the whole prompt (%d bytes each), %d did not%n",
                     calls, whole, expectedBytes, heard.size() - whole);
@@ -91,6 +95,12 @@ public final class PromptBenchmark {
                     drifts.stream().mapToLong(Math::abs).max().orElse(0) / 1e6, drift.percentileMillis(50),
                     drift.percentileMillis(99), drifts.stream().mapToLong(Long::longValue).min().orElse(0) / 1e6,
                     drifts.stream().mapToLong(Long::longValue).max().orElse(0) / 1e6);
+            System.out.printf("drift          %+.2f ms at worst (|drift| p50 %.2f ms, p99 %.2f ms): the median arrival of"
+                              + " each call's last %d messages against that of its first %d, on the schedule of the"
+                              + " audio; one message read late at either end does not count%n",
+                    pacingDrifts.stream().max((x, y) -> Long.compare(Math.abs(x), Math.abs(y))).orElse(0L) / 1e6,
+                    pacingDrift.percentileMillis(50), pacingDrift.percentileMillis(99), LoadDriver.ENDS,
+                    LoadDriver.ENDS);
             System.out.printf("server         CPU %.1f %% of one core (kernel %.1f %%), %.0f context switches/s with all"
                               + " %d calls playing; heap %.1f MB, %.1f KiB per playing call%n",
                     (used.userSeconds() + used.systemSeconds()) / plateauSeconds * 100,

@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
@@ -127,10 +128,7 @@ public final class BenchServer {
 
     /** Answers each CALL_START with one long prompt, the same array for every call (8 kHz slin, a sawtooth). */
     private static AutoCloseable prompt(int port, int seconds) throws Exception {
-        byte[] prompt = new byte[seconds * 16000];
-        for (int i = 0; i < prompt.length; i++) {
-            prompt[i] = (byte) i;
-        }
+        byte[] prompt = sawtooth(seconds);
         CamelContext context = newCamelContext();
         String uri = "audiosocket:0.0.0.0:" + port + "?nativeTransport=true&exchangePattern=InOut&events=CALL_START"
                      + "&keepAliveInterval=0&playbackQueueLimit=" + (seconds + 1) * 1000 + extraUriOptions();
@@ -144,6 +142,15 @@ public final class BenchServer {
         return context::stop;
     }
 
+    /** A prompt of so many seconds of 8 kHz slin: a sawtooth. */
+    private static byte[] sawtooth(int seconds) {
+        byte[] prompt = new byte[seconds * 16000];
+        for (int i = 0; i < prompt.length; i++) {
+            prompt[i] = (byte) i;
+        }
+        return prompt;
+    }
+
     /** The baseline: what any AudioSocket echo server has to do, and nothing more. */
     private static AutoCloseable nettyEcho(int port) throws InterruptedException {
         return nettyServer(port, 0, Echo::new);
@@ -151,17 +158,14 @@ public final class BenchServer {
 
     /** The pacing reference: the prompt of camel-prompt, each call's frames written by a fixed-rate task. */
     private static AutoCloseable nettyPrompt(int port, int seconds) throws InterruptedException {
-        byte[] prompt = new byte[seconds * 16000];
-        for (int i = 0; i < prompt.length; i++) {
-            prompt[i] = (byte) i;
-        }
+        byte[] prompt = sawtooth(seconds);
         // as many event loops as the component's server has
         return nettyServer(port, Runtime.getRuntime().availableProcessors(), () -> new PacedPrompt(prompt));
     }
 
     /** @param workerLoops 0: Netty's default, twice the cores */
     private static AutoCloseable nettyServer(int port, int workerLoops,
-            java.util.function.Supplier<ChannelInboundHandlerAdapter> handler) throws InterruptedException {
+            Supplier<ChannelInboundHandlerAdapter> handler) throws InterruptedException {
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(workerLoops, EpollIoHandler.newFactory());
         Channel server = new ServerBootstrap().group(boss, workers).channel(EpollServerSocketChannel.class)

@@ -207,7 +207,7 @@ public final class BenchServer {
         }
     }
 
-    /** On the call's first message (its UUID), plays the prompt: one 20 ms message every 20 ms, from a fixed-rate task. */
+    /** On the call's first message (its UUID), plays the prompt: 20 ms every 20 ms, from a fixed-rate task. */
     private static final class PacedPrompt extends ChannelInboundHandlerAdapter {
         private static final int FRAME_BYTES = 320;
         private final byte[] prompt;

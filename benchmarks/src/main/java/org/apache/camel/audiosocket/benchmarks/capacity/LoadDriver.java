@@ -1,6 +1,7 @@
 package org.apache.camel.audiosocket.benchmarks.capacity;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -48,9 +49,9 @@ final class LoadDriver implements AutoCloseable {
 
     /** What one listening call heard: audio messages and bytes, and when the first and the last arrived. */
     /**
-     * What a listening call heard. {@code driftNanos}: how much longer than its audio the call took to hear it, from the
-     * median arrival of its first {@value #ENDS} messages to that of its last {@value #ENDS}, each taken against the
-     * 8 kHz slin schedule of its bytes: unlike first-to-last, one message read late at either end (the driver busy
+     * What a listening call heard. {@code driftNanos}: how much longer than its audio the call took to hear it, from
+     * the median arrival of its first {@value #ENDS} messages to that of its last {@value #ENDS}, each taken against
+     * the 8 kHz slin schedule of its bytes: unlike first-to-last, one message read late at either end (the driver busy
      * dialling) does not count, only pacing that ran fast or slow.
      */
     record Heard(long messages, long bytes, long firstArrivalNanos, long lastArrivalNanos, long driftNanos) {
@@ -338,7 +339,7 @@ final class LoadDriver implements AutoCloseable {
 
         private static long median(long[] values) {
             long[] sorted = values.clone();
-            java.util.Arrays.sort(sorted);
+            Arrays.sort(sorted);
             return sorted[sorted.length / 2];
         }
 

@@ -37,9 +37,9 @@ public final class PromptBenchmark {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        System.out.printf("Prompt pacing (%s): %d calls dialled over %d s, each played a %d s prompt (8 kHz slin); %d cores,"
-                          + " Java %s%n", serverMode, calls, ramp.toSeconds(), seconds, Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"));
+        System.out.printf("Prompt pacing (%s): %d calls dialled over %d s, each played a %d s prompt (8 kHz slin);"
+                          + " %d cores, Java %s%n", serverMode, calls, ramp.toSeconds(), seconds,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         try (ServerProcess server = new ServerProcess(serverMode, PORT, "1g", "-Dbench.promptSeconds=" + seconds,
                 "-Dbench.uriOptions=" + System.getProperty("bench.uriOptions", ""));
              LoadDriver driver = new LoadDriver(2)) {
@@ -95,9 +95,9 @@ public final class PromptBenchmark {
                     drifts.stream().mapToLong(Math::abs).max().orElse(0) / 1e6, drift.percentileMillis(50),
                     drift.percentileMillis(99), drifts.stream().mapToLong(Long::longValue).min().orElse(0) / 1e6,
                     drifts.stream().mapToLong(Long::longValue).max().orElse(0) / 1e6);
-            System.out.printf("drift          %+.2f ms at worst (|drift| p50 %.2f ms, p99 %.2f ms): the median arrival of"
-                              + " each call's last %d messages against that of its first %d, on the schedule of the"
-                              + " audio; one message read late at either end does not count%n",
+            System.out.printf("drift          %+.2f ms at worst (|drift| p50 %.2f ms, p99 %.2f ms): the median"
+                              + " arrival of each call's last %d messages against that of its first %d, on the"
+                              + " schedule of the audio; one message read late at either end does not count%n",
                     pacingDrifts.stream().max((x, y) -> Long.compare(Math.abs(x), Math.abs(y))).orElse(0L) / 1e6,
                     pacingDrift.percentileMillis(50), pacingDrift.percentileMillis(99), LoadDriver.ENDS,
                     LoadDriver.ENDS);

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
@@ -33,6 +34,10 @@ import org.apache.camel.impl.engine.PooledExchangeFactory;
  * <ul>
  * <li>{@code netty-echo}: the baseline, a minimal AudioSocket echo server on plain Netty (epoll, length-field
  * framing, each audio message written straight back);</li>
+ * <li>{@code netty-paced-echo}: the baseline made to pace its replies, as AudioSocket needs (Asterisk plays what
+ * arrives at once), the plain way: each call's messages queue, and a task its event loop runs at a fixed rate of
+ * 20 ms from the call's first message writes the next one (two while more than two wait, so that a hold-up does not
+ * stay in the latency). What pacing costs plain Netty;</li>
  * <li>{@code camel-echo}: a Camel route on the component, one exchange per 20 ms message, InOut, the reply played
  * back paced;</li>
  * <li>{@code camel-echo-100ms}: the same with 100 ms of audio per exchange;</li>
@@ -58,6 +63,7 @@ public final class BenchServer {
         LongAdder forwarded = new LongAdder();
         AutoCloseable server = switch (mode) {
             case "netty-echo" -> nettyEcho(port);
+            case "netty-paced-echo" -> nettyServer(port, Runtime.getRuntime().availableProcessors(), PacedEcho::new);
             case "camel-echo" -> camel(port, "exchangePattern=InOut&chunkDuration=20", null);
             case "camel-echo-100ms" -> camel(port, "exchangePattern=InOut&chunkDuration=100", null);
             case "camel-echo-eventloop" -> camel(port, "exchangePattern=InOut&chunkDuration=20&usingExecutorService=false", null);
@@ -199,6 +205,52 @@ public final class BenchServer {
         @Override
         public void channelReadComplete(ChannelHandlerContext ctx) {
             ctx.flush();
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
+    }
+
+    /** Queues every audio message and writes the next one every 20 ms, from a fixed-rate task; drops the rest. */
+    private static final class PacedEcho extends ChannelInboundHandlerAdapter {
+        private final ArrayDeque<ByteBuf> queued = new ArrayDeque<>();
+        private ScheduledFuture<?> pacer;
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ByteBuf message = (ByteBuf) msg;
+            int kind = message.getUnsignedByte(message.readerIndex());
+            if (kind < 0x10 || kind > 0x18) {
+                message.release();
+                return;
+            }
+            queued.add(message);
+            if (pacer == null) {
+                pacer = ctx.executor().scheduleAtFixedRate(() -> playFrame(ctx), 0, 20, TimeUnit.MILLISECONDS);
+            }
+        }
+
+        private void playFrame(ChannelHandlerContext ctx) {
+            ByteBuf next = queued.poll();
+            if (next != null) {
+                ctx.write(next, ctx.voidPromise());
+                if (queued.size() > 2) {
+                    // a backlog (messages held up and then come at once): one more, or it stays in the latency
+                    ctx.write(queued.poll(), ctx.voidPromise());
+                }
+                ctx.flush();
+            }
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            if (pacer != null) {
+                pacer.cancel(false);
+            }
+            queued.forEach(ByteBuf::release);
+            queued.clear();
         }
 
         @Override

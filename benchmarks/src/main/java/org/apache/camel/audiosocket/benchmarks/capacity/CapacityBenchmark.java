@@ -26,6 +26,7 @@ import java.util.Map;
  *     [--servers netty-echo,camel-echo,camel-echo-eventloop,camel-echo-100ms,camel-echo-100ms-eventloop,camel-forward]
  *     [--steps 250,500,750,1000] [--duration 20s] [--rounds 1]
  * </pre>
+ * ({@code netty-paced-echo}, the baseline pacing its replies, is a server too, not in the default list.)
  */
 public final class CapacityBenchmark {
 

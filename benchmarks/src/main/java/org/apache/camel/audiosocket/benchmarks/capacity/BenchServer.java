@@ -189,13 +189,18 @@ public final class BenchServer {
         };
     }
 
+    /** Whether a whole message is audio: kinds 0x10 (slin 8 kHz) to 0x18 (slin 192 kHz). */
+    private static boolean isAudio(ByteBuf message) {
+        int kind = message.getUnsignedByte(message.readerIndex());
+        return kind >= 0x10 && kind <= 0x18;
+    }
+
     /** Writes every audio message back as it came; drops the rest. */
     private static final class Echo extends ChannelInboundHandlerAdapter {
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             ByteBuf message = (ByteBuf) msg;
-            int kind = message.getUnsignedByte(message.readerIndex());
-            if (kind >= 0x10 && kind <= 0x18) {
+            if (isAudio(message)) {
                 ctx.write(message);
             } else {
                 message.release();
@@ -221,8 +226,7 @@ public final class BenchServer {
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             ByteBuf message = (ByteBuf) msg;
-            int kind = message.getUnsignedByte(message.readerIndex());
-            if (kind < 0x10 || kind > 0x18) {
+            if (!isAudio(message)) {
                 message.release();
                 return;
             }

@@ -42,6 +42,12 @@ public final class CallSession implements Playback.Listener {
     /** The session of a channel, set when its pipeline is built. */
     public static final AttributeKey<CallSession> KEY = AttributeKey.valueOf(CallSession.class, "call");
 
+    /**
+     * How long a server's hangup message may take to leave before the connection is reset instead: the bound on how
+     * long an ended call can hold its connection when the peer has stopped reading.
+     */
+    public static final long HANGUP_SEND_TIMEOUT_MILLIS = 1000;
+
     private static final Logger LOG = LoggerFactory.getLogger(CallSession.class);
 
     private final Channel channel;
@@ -334,11 +340,7 @@ public final class CallSession implements Playback.Listener {
         if (playback != null) {
             playback.close();
         }
-        if (role == CallRole.SERVER) {
-            channel.writeAndFlush(HangupFrame.INSTANCE).addListener(ChannelFutureListener.CLOSE);
-        } else {
-            channel.close();
-        }
+        hangUpConnection();
     }
 
     /** Nothing was sent into the call for the keep-alive interval: one frame of silence keeps Asterisk listening. */
@@ -414,14 +416,36 @@ public final class CallSession implements Playback.Listener {
             return;
         }
         endWith(AudioSocketHangupReason.LOCAL_HANGUP);
-        if (role == CallRole.SERVER) {
-            channel.writeAndFlush(HangupFrame.INSTANCE).addListener(ChannelFutureListener.CLOSE);
-        } else {
-            channel.close(); // Asterisk ends a call with a FIN, never a hangup message
-        }
+        hangUpConnection();
     }
 
     // ---- internals
+
+    /**
+     * Ends the connection as this end does: Asterisk's side closes it (with a FIN, never a hangup message); a server
+     * sends the hangup message first, so that Asterisk's dialplan goes on normally, and closes once it has left. A peer
+     * that has stopped reading never takes it (it waits behind the audio that fills the buffers on the way): the
+     * connection is then reset after {@link #HANGUP_SEND_TIMEOUT_MILLIS}, so that the call is released all the same.
+     */
+    private void hangUpConnection() {
+        if (role == CallRole.CLIENT) {
+            channel.close();
+            return;
+        }
+        channel.writeAndFlush(HangupFrame.INSTANCE).addListener(ChannelFutureListener.CLOSE);
+        ScheduledFuture<?> deadline = channel.eventLoop().schedule(this::resetUnresponsivePeer,
+                HANGUP_SEND_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        channel.closeFuture().addListener(closed -> deadline.cancel(false));
+    }
+
+    private void resetUnresponsivePeer() {
+        if (channel.isOpen()) {
+            LOG.warn("AudioSocket call {} from {}: the peer did not take the hangup message within {} ms (it is not"
+                     + " reading); the connection is reset", uuidText, remoteAddress, HANGUP_SEND_TIMEOUT_MILLIS);
+            channel.config().setOption(ChannelOption.SO_LINGER, 0);
+            channel.close();
+        }
+    }
 
     private void start(UUID callUuid) {
         uuid = callUuid;

@@ -13,7 +13,10 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.audiosocket.server.AudioSocketServer;
 import org.apache.camel.component.audiosocket.session.CallSession;
 import org.apache.camel.component.audiosocket.support.AudioSocketTestSupport;
+import org.apache.camel.component.audiosocket.support.EventCollector.Event;
 import org.apache.camel.component.audiosocket.support.Frames;
+import org.apache.camel.component.audiosocket.testkit.SimulatedCall;
+import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -33,6 +36,7 @@ class BackpressureTest extends AudioSocketTestSupport {
     private static final int FRAMES = 25_000;
 
     private final CountDownLatch routeReleased = new CountDownLatch(1);
+    private final int idlePort = AvailablePortFinder.getNextAvailable();
 
     @Override
     protected RoutesBuilder createRouteBuilder() {
@@ -42,8 +46,29 @@ class BackpressureTest extends AudioSocketTestSupport {
                 from(audiosocket("maxPendingExchanges=" + MAX_PENDING + "&readPauseWarnThreshold=200")).routeId("calls")
                         .process(e -> routeReleased.await(60, TimeUnit.SECONDS))
                         .process(events);
+                // a route that stalls for 3 s on its first audio, on a server with a short idle timeout
+                from("audiosocket:127.0.0.1:" + idlePort + "?idleTimeout=500&maxPendingExchanges=4").routeId("stalling")
+                        .process(events)
+                        .filter(e -> (Long) e.getMessage().getHeader(AudioSocketConstants.SEQUENCE) == 2)
+                            .delay(3000).syncDelayed();
             }
         };
+    }
+
+    @Test
+    void theIdleTimeoutDoesNotCountWhileReadingIsPaused() throws Exception {
+        // the caller talks all along; only the server's own pause keeps its audio from being read
+        byte[] audio = Frames.pattern(3, 5 * 16000);
+        UUID uuid;
+        try (SimulatedCall caller = SimulatedCall.dial(idlePort)) {
+            uuid = caller.uuid();
+            caller.play(audio, 8000, true);
+            assertTrue(server("stalling").longReadPauses() + server("stalling").readPauses() > 0, "reading was paused");
+            assertFalse(caller.isClosedByServer(), "the server hung up on a caller who never stopped talking");
+        }
+        Event hangup = events.awaitHangup(uuid.toString(), 10, TimeUnit.SECONDS);
+        assertEquals("REMOTE_CLOSED", hangup.header(AudioSocketConstants.HANGUP_REASON));
+        assertArrayEquals(audio, events.audio(uuid.toString()), "every byte the caller said reached the route");
     }
 
     @Test

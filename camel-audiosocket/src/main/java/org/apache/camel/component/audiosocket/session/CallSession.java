@@ -11,6 +11,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOption;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.apache.camel.component.audiosocket.AudioSocketCallNotFoundException;
@@ -310,9 +311,12 @@ public final class CallSession implements Playback.Listener {
         channel.close();
     }
 
-    /** Nothing arrived from the peer for the idle timeout: it vanished without closing, or never speaks again. */
+    /**
+     * Nothing was read from the peer for the idle timeout: it vanished without closing, or never speaks again. Unless
+     * this end itself stopped reading (backpressure): the peer's silence is then unknown, and the time does not count.
+     */
     public void onReaderIdle() {
-        if (isClosing()) {
+        if (isClosing() || readPaused) {
             return;
         }
         LOG.info("AudioSocket connection {} {}{}: nothing arrived for the idle timeout; hanging up",
@@ -526,6 +530,11 @@ public final class CallSession implements Playback.Listener {
         if (readPaused && events.isLowEnoughToResume()) {
             readPaused = false;
             readPauseWarning.cancel(false);
+            // the idle timeout measures the peer's silence from here on, not from the last read before the pause
+            IdleStateHandler idle = channel.pipeline().get(IdleStateHandler.class);
+            if (idle != null) {
+                idle.resetReadTimeout();
+            }
             channel.config().setAutoRead(true);
         }
     }

@@ -1,6 +1,10 @@
 package org.apache.camel.component.audiosocket;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -10,6 +14,7 @@ import io.netty.channel.Channel;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.audiosocket.server.AudioSocketServer;
 import org.apache.camel.component.audiosocket.support.AudioSocketTestSupport;
 import org.apache.camel.component.audiosocket.testkit.SimulatedCall;
 import org.apache.camel.component.audiosocket.support.Frames;
@@ -18,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A pool of the user's own that refuses work does not lose a call's events; stopping the consumer delivers every
@@ -27,6 +33,9 @@ class PoolAndShutdownTest extends AudioSocketTestSupport {
 
     private final int ownPoolPort = AvailablePortFinder.getNextAvailable();
     private final CountDownLatch release = new CountDownLatch(1);
+    private final int stoppingPort = AvailablePortFinder.getNextAvailable();
+    private final CountDownLatch inRoute = new CountDownLatch(1);
+    private final CountDownLatch routeReleased = new CountDownLatch(1);
 
     /** One thread and no queue: every task offered while it is busy is rejected. */
     @BindToRegistry("tinyPool")
@@ -45,6 +54,14 @@ class PoolAndShutdownTest extends AudioSocketTestSupport {
                                 release.await(5, TimeUnit.SECONDS);
                             }
                         });
+                // a route still busy with a call's audio when the stop's shutdownTimeout is over
+                from("audiosocket:127.0.0.1:" + stoppingPort + "?maxPendingExchanges=4&shutdownTimeout=300")
+                        .routeId("busy").process(events)
+                        .filter(e -> (Long) e.getMessage().getHeader(AudioSocketConstants.SEQUENCE) == 2)
+                            .process(e -> {
+                                inRoute.countDown();
+                                routeReleased.await(20, TimeUnit.SECONDS);
+                            });
             }
         };
     }
@@ -87,6 +104,46 @@ class PoolAndShutdownTest extends AudioSocketTestSupport {
         }
         assertEquals("SHUTDOWN", events.awaitHangup(uuid.toString(), 5, TimeUnit.SECONDS)
                 .header(AudioSocketConstants.HANGUP_REASON));
+    }
+
+    @Test
+    void aStopWhileARouteIsBusyLosesNoEventsOnceTheEventLoopsHaveEnded() throws Exception {
+        UUID uuid = UUID.randomUUID();
+        AudioSocketServer server = server("busy");
+        List<String> uncaught = new CopyOnWriteArrayList<>();
+        Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> uncaught.add(thread.getName() + ": " + e));
+        try (SimulatedCall asterisk = SimulatedCall.connect(stoppingPort)) {
+            asterisk.sendUuid(uuid);
+            for (int i = 0; i < 20; i++) {
+                asterisk.sendAudio(0x10, Frames.pattern(i, 320));
+            }
+            assertTrue(inRoute.await(5, TimeUnit.SECONDS));
+            awaitTrue("reading to be paused", 5, TimeUnit.SECONDS,
+                    () -> server("busy").findCall(uuid) != null && server("busy").findCall(uuid).isReadPaused());
+            // the stop ends the call, waits shutdownTimeout for its last events, and ends the event loops
+            CompletableFuture<Void> stopping = CompletableFuture.runAsync(() -> {
+                try {
+                    context.getRouteController().stopRoute("busy");
+                } catch (Exception e) {
+                    throw new RuntimeException(e);
+                }
+            });
+            assertTrue(asterisk.awaitClosed(Duration.ofSeconds(10)), "the stop ended the call");
+            Thread.sleep(1000); // the event loops end meanwhile
+            routeReleased.countDown();
+            stopping.get(20, TimeUnit.SECONDS);
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(before);
+        }
+        assertEquals("SHUTDOWN", events.awaitHangup(uuid.toString(), 10, TimeUnit.SECONDS)
+                .header(AudioSocketConstants.HANGUP_REASON));
+        List<String> types = events.events(uuid.toString()).stream().map(e -> e.type()).toList();
+        assertEquals("CALL_START", types.get(0));
+        assertEquals("HANGUP", types.get(types.size() - 1));
+        assertEquals(server.bytesReceived(), events.audio(uuid.toString()).length,
+                "every byte of audio the server received reached the route");
+        assertEquals(List.of(), uncaught, "threads killed by an exception");
     }
 
     private static void sleep(long millis) {

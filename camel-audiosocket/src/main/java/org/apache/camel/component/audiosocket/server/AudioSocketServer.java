@@ -127,7 +127,7 @@ public final class AudioSocketServer extends CallRegistry {
         long unfinished = endAllCalls(configuration.getShutdownTimeout());
         if (unfinished > 0) {
             LOG.warn("AudioSocket server {}:{} stopped with {} call(s) whose last events had not reached the route"
-                     + " within shutdownTimeout ({} ms)",
+                     + " within shutdownTimeout ({} ms); they go on to the route while its thread pool runs",
                     configuration.getHost(), configuration.getPort(), unfinished, configuration.getShutdownTimeout());
         }
         bootstrap.stop();

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ObjIntConsumer;
 
@@ -519,10 +520,18 @@ public final class CallSession implements Playback.Listener {
         }
     }
 
-    /** The route has taken half of what waited: on a paused call, reading may resume (decided on the event loop). */
+    /**
+     * The route has taken half of what waited: on a paused call, reading may resume (decided on the event loop). Called
+     * on the thread that delivers the call's events, which goes on delivering them whatever happens here.
+     */
     private void drained() {
         if (readPaused) {
-            channel.eventLoop().execute(this::resumeReadingIfDrained);
+            try {
+                channel.eventLoop().execute(this::resumeReadingIfDrained);
+            } catch (RejectedExecutionException ended) {
+                // a stop ended the event loops while the route was still busy: the connection is closed, nothing more
+                // is read, and the events that wait still go to the route
+            }
         }
     }
 

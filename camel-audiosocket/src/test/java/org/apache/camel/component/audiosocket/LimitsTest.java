@@ -4,8 +4,14 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import io.netty.channel.Channel;
@@ -34,6 +40,7 @@ class LimitsTest extends AudioSocketTestSupport {
     private final int allowingPort = AvailablePortFinder.getNextAvailable();
     private final int idlePort = AvailablePortFinder.getNextAvailable();
     private final int failingPort = AvailablePortFinder.getNextAvailable();
+    private final int crowdedPort = AvailablePortFinder.getNextAvailable();
     private final String failingCall = UUID.randomUUID().toString();
 
     @Override
@@ -52,6 +59,8 @@ class LimitsTest extends AudioSocketTestSupport {
                                      && "AUDIO".equals(e.getMessage().getHeader(AudioSocketConstants.EVENT_TYPE)))
                             .throwException(new IllegalStateException("this call's route fails"));
                 from("direct:play").to(audiosocket(""));
+                from("audiosocket:127.0.0.1:" + crowdedPort + "?maxConcurrentCalls=4&workerCount=4").routeId("crowded")
+                        .process(events);
             }
         };
     }
@@ -75,6 +84,39 @@ class LimitsTest extends AudioSocketTestSupport {
         awaitTrue("four CALL_STARTs", 5, TimeUnit.SECONDS,
                 () -> events.events().stream().filter(e -> "CALL_START".equals(e.type())).count() == 4);
         assertEquals(4, server.callsTotal(), "the refused connection made no call");
+    }
+
+    @Test
+    void theCallLimitHoldsExactlyWhenManyConnectAtOnce() throws Exception {
+        // accepted connections are set up on four event loops in parallel: each must count the others
+        AudioSocketServer server = server("crowded");
+        ExecutorService dialling = Executors.newFixedThreadPool(32);
+        try {
+            for (int round = 1; round <= 20; round++) {
+                CyclicBarrier together = new CyclicBarrier(32);
+                List<Future<Socket>> sockets = new ArrayList<>();
+                for (int i = 0; i < 32; i++) {
+                    sockets.add(dialling.submit(() -> {
+                        together.await();
+                        return new Socket("127.0.0.1", crowdedPort);
+                    }));
+                }
+                long refusedBefore = server.refusedConnections(RefusalReason.CALL_LIMIT);
+                try {
+                    awaitTrue("every connection to be accepted or refused", 10, TimeUnit.SECONDS,
+                            () -> server.openConnections() + server.refusedConnections(RefusalReason.CALL_LIMIT)
+                                  - refusedBefore == 32);
+                    assertEquals(4, server.openConnections(), "connections kept open in round " + round);
+                } finally {
+                    for (Future<Socket> socket : sockets) {
+                        socket.get(10, TimeUnit.SECONDS).close();
+                    }
+                }
+                awaitTrue("the connections to be released", 10, TimeUnit.SECONDS, () -> server.openConnections() == 0);
+            }
+        } finally {
+            dialling.shutdownNow();
+        }
     }
 
     @Test

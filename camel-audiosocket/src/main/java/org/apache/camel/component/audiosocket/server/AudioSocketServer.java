@@ -165,37 +165,33 @@ public final class AudioSocketServer extends CallRegistry {
     // ---- the calls' side
 
     /**
-     * Closes a new connection at once, counted and logged, when its address is not allowed or the server holds
-     * maxConcurrentCalls connections already.
+     * The call of a new connection, or null when the connection is refused: closed at once, counted and logged, when its
+     * address is not allowed or the server holds maxConcurrentCalls connections already.
      */
-    private boolean refuses(Channel channel) {
-        InetSocketAddress remote = (InetSocketAddress) channel.remoteAddress();
-        RefusalReason reason = null;
-        if (!allowlist.allows(remote.getAddress())) {
-            reason = RefusalReason.NOT_ALLOWED;
-        } else if (configuration.getMaxConcurrentCalls() > 0 && openConnections() >= configuration.getMaxConcurrentCalls()) {
-            reason = RefusalReason.CALL_LIMIT;
-        }
-        if (reason == null) {
-            return false;
-        }
-        refused(reason);
-        LOG.warn("AudioSocket connection from {}:{} refused: {}", remote.getHostString(), remote.getPort(),
-                reason == RefusalReason.NOT_ALLOWED
-                        ? "its address is not in allowedClients (" + allowlist + ")"
-                        : "maxConcurrentCalls (" + configuration.getMaxConcurrentCalls() + ") connections are open");
-        channel.close();
-        return true;
-    }
-
     private CallSession accept(Channel channel) {
-        channels.add(channel);
+        InetSocketAddress remote = (InetSocketAddress) channel.remoteAddress();
+        if (!allowlist.allows(remote.getAddress())) {
+            refuse(channel, RefusalReason.NOT_ALLOWED, "its address is not in allowedClients (" + allowlist + ")");
+            return null;
+        }
         CallSession call = CallSession.accepted(channel, settings, this);
-        register(call);
+        if (!registerWithin(call, configuration.getMaxConcurrentCalls())) {
+            refuse(channel, RefusalReason.CALL_LIMIT,
+                    "maxConcurrentCalls (" + configuration.getMaxConcurrentCalls() + ") connections are open");
+            return null;
+        }
+        channels.add(channel);
         if (stopping) {
             channel.eventLoop().execute(call::onShutdown);
         }
         return call;
+    }
+
+    private void refuse(Channel channel, RefusalReason reason, String why) {
+        InetSocketAddress remote = (InetSocketAddress) channel.remoteAddress();
+        refused(reason);
+        LOG.warn("AudioSocket connection from {}:{} refused: {}", remote.getHostString(), remote.getPort(), why);
+        channel.close();
     }
 
     @Override
@@ -212,7 +208,8 @@ public final class AudioSocketServer extends CallRegistry {
     private final class CallChannelInitializer extends ChannelInitializer<Channel> {
         @Override
         protected void initChannel(Channel channel) {
-            if (refuses(channel)) {
+            CallSession call = accept(channel);
+            if (call == null) {
                 return;
             }
             ChannelPipeline pipeline = channel.pipeline();
@@ -229,7 +226,7 @@ public final class AudioSocketServer extends CallRegistry {
             pipeline.addLast("decoder", new AudioSocketFrameDecoder(configuration.getMaxFrameSize(), true,
                     settings.codec().bytesPerSample()).audioAsBuffers());
             pipeline.addLast("encoder", AudioSocketFrameEncoder.INSTANCE);
-            pipeline.addLast("call", new CallChannelHandler(accept(channel), AudioSocketServer.this));
+            pipeline.addLast("call", new CallChannelHandler(call, AudioSocketServer.this));
         }
     }
 }

@@ -158,6 +158,22 @@ public abstract class CallRegistry extends ServiceSupport implements CallHost {
         connections.add(call);
     }
 
+    /**
+     * A new connection's call, kept until the connection closes, unless {@code limit} connections are open already.
+     * The count and the registration are one step, so that connections set up at the same moment on different event
+     * loops cannot all pass the check.
+     *
+     * @param limit the most connections open at once; 0 for no limit
+     * @return false, and nothing registered, when the limit is reached
+     */
+    protected synchronized boolean registerWithin(CallSession call, int limit) {
+        if (limit > 0 && connections.size() >= limit) {
+            return false;
+        }
+        connections.add(call);
+        return true;
+    }
+
     /** A connection that never came up: it has no call to end. */
     protected void forget(CallSession call) {
         connections.remove(call);

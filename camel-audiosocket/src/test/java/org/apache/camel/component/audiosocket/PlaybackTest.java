@@ -114,6 +114,21 @@ class PlaybackTest extends AudioSocketTestSupport {
     }
 
     @Test
+    void aPlayedArrayIsPlayedInPlaceAndNeverWritten() throws Exception {
+        // as documented: the producer keeps the body's array, without a copy, until it has played (a prompt played
+        // into a thousand calls is held once), and never writes to it; a route that reuses its buffer hands over a copy
+        byte[] before = Frames.pattern(6, 32000); // 2 s
+        byte[] body = Frames.pattern(7, 1600);
+        play(before, Map.of());
+        play(body, Map.of());
+        byte[] changed = Frames.pattern(8, 1600);
+        System.arraycopy(changed, 0, body, 0, changed.length); // while the 2 s before it still play
+        byte[] heard = asterisk.awaitAudio(Duration.ofMillis(2100), Duration.ofSeconds(10));
+        assertArrayEquals(Frames.concat(before, changed), heard, "what the array held when its turn came");
+        assertArrayEquals(Frames.pattern(8, 1600), body, "the array as the route left it");
+    }
+
+    @Test
     void concurrentSendsQueueUpWholeAndInOrder() throws Exception {
         int senders = 4;
         int bodies = 5;

@@ -55,7 +55,8 @@ class ClientModeTest extends AudioSocketTestSupport {
 
                 // the Asterisk side: producers dial, consumers hear what the servers send back
                 from("direct:dial").to(audiosocket("clientMode=true"));
-                from("direct:dialEcho").to("audiosocket:127.0.0.1:" + echoPort + "?clientMode=true");
+                from("direct:dialEcho").errorHandler(noErrorHandler())
+                        .to("audiosocket:127.0.0.1:" + echoPort + "?clientMode=true");
                 from("audiosocket:127.0.0.1:" + echoPort + "?clientMode=true").process(client);
                 from("direct:dialUlaw").to("audiosocket:127.0.0.1:" + ulawPort + "?clientMode=true&codec=ulaw");
                 from("direct:dialAnywhere").errorHandler(noErrorHandler()).toD("audiosocket:127.0.0.1:${header.port}"
@@ -109,6 +110,26 @@ class ClientModeTest extends AudioSocketTestSupport {
         assertEquals(8000, client.ofType(uuid, "AUDIO").get(0).header(AudioSocketConstants.SAMPLE_RATE));
         assertEquals("LOCAL_HANGUP", events.awaitHangup(uuid, 5, TimeUnit.SECONDS)
                 .header(AudioSocketConstants.HANGUP_REASON));
+    }
+
+    @Test
+    void aCallTheServerEndedIsNotDialledAgainByItsNextPlay() throws Exception {
+        String uuid = UUID.randomUUID().toString();
+        template.sendBodyAndHeaders("direct:dialEcho", new byte[320],
+                Map.of(AudioSocketConstants.UUID, uuid, AudioSocketConstants.DTMF_DIGIT, "#"));
+        assertEquals("REMOTE_HANGUP", client.awaitHangup(uuid, 5, TimeUnit.SECONDS)
+                .header(AudioSocketConstants.HANGUP_REASON));
+        // a late answer for the call, say from a queue: the call is over, and a new one would reach nobody who asked
+        CamelExecutionException late = assertThrows(CamelExecutionException.class,
+                () -> template.sendBodyAndHeader("direct:dialEcho", new byte[320], AudioSocketConstants.UUID, uuid));
+        assertInstanceOf(AudioSocketCallNotFoundException.class, late.getCause());
+        assertTrue(late.getCause().getMessage().contains("has ended"), late.getCause().getMessage());
+        Thread.sleep(200);
+        assertEquals(1, events.ofType(uuid, "CALL_START").size(), "the server saw one call with that UUID");
+        // a new UUID dials a new call
+        String next = UUID.randomUUID().toString();
+        template.sendBodyAndHeader("direct:dialEcho", new byte[320], AudioSocketConstants.UUID, next);
+        events.await(e -> next.equals(e.uuid()) && "CALL_START".equals(e.type()), 5, TimeUnit.SECONDS);
     }
 
     @Test

@@ -3,6 +3,9 @@ package org.apache.camel.component.audiosocket.client;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -25,6 +28,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.AttributeKey;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.audiosocket.AudioSocketCallNotFoundException;
 import org.apache.camel.component.audiosocket.AudioSocketConfiguration;
 import org.apache.camel.component.audiosocket.AudioSocketConnectException;
 import org.apache.camel.component.audiosocket.metrics.AudioSocketMetrics;
@@ -48,10 +52,17 @@ public final class AudioSocketClient extends CallRegistry {
     private static final AttributeKey<UUID> DIALLED_UUID = AttributeKey.valueOf(AudioSocketClient.class, "uuid");
     private static final CallEventSink DISCARD = (call, event, whenDone) -> whenDone.run();
 
+    /** How long the UUID of an ended call is kept from being dialled again. */
+    public static final Duration ENDED_CALL_MEMORY = Duration.ofMinutes(10);
+    /** The most ended calls remembered, whatever their age: a bound on the memory at any rate of calls. */
+    private static final int ENDED_CALLS_REMEMBERED = 100_000;
+
     private final CamelContext camelContext;
     private final AudioSocketConfiguration configuration;
     private final CallSettings settings;
     private final Map<UUID, CompletableFuture<CallSession>> dialling = new ConcurrentHashMap<>();
+    /** When each call that ended did, oldest first. */
+    private final Map<UUID, Long> endedCalls = new LinkedHashMap<>();
     private volatile CallEventSink sink = DISCARD;
     private volatile Executor executor = Runnable::run;
     private EventLoopGroup ownGroup;
@@ -89,14 +100,22 @@ public final class AudioSocketClient extends CallRegistry {
 
     /**
      * The live call with this UUID, dialled first if there is none: connects (within the connect timeout) and sends
-     * the UUID. Concurrent requests for the same UUID share one connection.
+     * the UUID. Concurrent requests for the same UUID share one connection. A UUID whose call has ended is not dialled
+     * again (for {@link #ENDED_CALL_MEMORY} after its end): what is sent to it then is late for that call, and a new
+     * call with its UUID would reach a server that has already said goodbye to it.
      *
-     * @throws AudioSocketConnectException when the server cannot be reached
+     * @throws AudioSocketConnectException      when the server cannot be reached
+     * @throws AudioSocketCallNotFoundException when the call with this UUID has ended
      */
-    public CallSession findOrDial(UUID uuid) throws AudioSocketConnectException {
+    public CallSession findOrDial(UUID uuid) throws AudioSocketConnectException, AudioSocketCallNotFoundException {
         CallSession live = findCall(uuid);
         if (live != null) {
             return live;
+        }
+        if (hasEnded(uuid)) {
+            throw new AudioSocketCallNotFoundException("Call " + uuid + " to " + configuration.getHost() + ":"
+                                                       + configuration.getPort() + " has ended; a new call needs a"
+                                                       + " new UUID");
         }
         CompletableFuture<CallSession> mine = new CompletableFuture<>();
         CompletableFuture<CallSession> theirs = dialling.putIfAbsent(uuid, mine);
@@ -198,6 +217,30 @@ public final class AudioSocketClient extends CallRegistry {
     }
 
     // ---- the calls' side
+
+    @Override
+    public void callEnded(CallSession call) {
+        long now = System.nanoTime();
+        synchronized (endedCalls) {
+            endedCalls.put(call.uuid(), now);
+            Iterator<Long> oldestFirst = endedCalls.values().iterator();
+            while (oldestFirst.hasNext()) {
+                long endedAt = oldestFirst.next();
+                if (now - endedAt <= ENDED_CALL_MEMORY.toNanos() && endedCalls.size() <= ENDED_CALLS_REMEMBERED) {
+                    break;
+                }
+                oldestFirst.remove();
+            }
+        }
+        super.callEnded(call); // (after: a PLAY in between finds the call ended, never neither live nor ended)
+    }
+
+    private boolean hasEnded(UUID uuid) {
+        synchronized (endedCalls) {
+            Long endedAt = endedCalls.get(uuid);
+            return endedAt != null && System.nanoTime() - endedAt <= ENDED_CALL_MEMORY.toNanos();
+        }
+    }
 
     @Override
     public Executor executorFor(CallSession call) {

@@ -37,6 +37,7 @@ import org.apache.camel.component.audiosocket.protocol.AudioSocketProtocolExcept
 import org.apache.camel.component.audiosocket.protocol.DtmfFrame;
 import org.apache.camel.component.audiosocket.protocol.ErrorFrame;
 import org.apache.camel.component.audiosocket.protocol.HangupFrame;
+import org.apache.camel.component.audiosocket.protocol.InvalidMessage;
 import org.apache.camel.component.audiosocket.protocol.LegacyFrame;
 import org.apache.camel.component.audiosocket.protocol.UuidFrame;
 import org.apache.camel.component.audiosocket.server.AudioSocketServer;
@@ -245,6 +246,7 @@ class ServerFuzzTest extends AudioSocketTestSupport {
         long audioBytes;
         int dtmf;
         int peerErrors;
+        int invalidMessages;
         int legacy;
         String hangupReason = "REMOTE_CLOSED";
         final List<String> items = new ArrayList<>();
@@ -299,6 +301,8 @@ class ServerFuzzTest extends AudioSocketTestSupport {
                 audioBytes += audio.payloadLength();
             } else if (item instanceof DtmfFrame) {
                 dtmf++;
+            } else if (item instanceof InvalidMessage) {
+                invalidMessages++;
             } else if (item instanceof ErrorFrame) {
                 peerErrors++;
             } else if (item instanceof LegacyFrame) {
@@ -315,14 +319,16 @@ class ServerFuzzTest extends AudioSocketTestSupport {
         boolean matches(Outcome actual) {
             return callStarted == actual.callStarted && java.util.Objects.equals(uuid, actual.uuid) && error == actual.protocolError
                    && (!callStarted || audioBytes == actual.audioBytes && dtmf == actual.dtmf
-                                       && peerErrors == actual.peerErrors && legacy == actual.legacy
+                                       && peerErrors == actual.peerErrors && invalidMessages == actual.invalidMessages
+                                       && legacy == actual.legacy
                                        && hangupReason.equals(actual.hangupReason));
         }
 
         @Override
         public String toString() {
             return "call " + uuid + ", error " + error + ", audio " + audioBytes + " bytes, DTMF " + dtmf
-                   + ", peer errors " + peerErrors + ", legacy " + legacy + ", hangup " + hangupReason + ", decoded " + items;
+                   + ", peer errors " + peerErrors + ", invalid messages " + invalidMessages + ", legacy " + legacy
+                   + ", hangup " + hangupReason + ", decoded " + items;
         }
     }
 
@@ -336,6 +342,7 @@ class ServerFuzzTest extends AudioSocketTestSupport {
         long audioBytes;
         int dtmf;
         int peerErrors;
+        int invalidMessages;
         int legacy;
         String hangupReason;
         final List<String> events = new ArrayList<>();
@@ -343,8 +350,8 @@ class ServerFuzzTest extends AudioSocketTestSupport {
         @Override
         public synchronized String toString() {
             return "call " + uuid + ", error " + protocolError + ", audio " + audioBytes + " bytes, DTMF " + dtmf
-                   + ", peer errors " + peerErrors + ", legacy " + legacy + ", hangup " + hangupReason + ", events "
-                   + events;
+                   + ", peer errors " + peerErrors + ", invalid messages " + invalidMessages + ", legacy " + legacy
+                   + ", hangup " + hangupReason + ", events " + events;
         }
     }
 
@@ -377,6 +384,8 @@ class ServerFuzzTest extends AudioSocketTestSupport {
                         String type = message.getHeader(AudioSocketConstants.ERROR_TYPE, String.class);
                         if ("PEER_ERROR".equals(type)) {
                             outcome.peerErrors++;
+                        } else if (isSkippedMessage(message)) {
+                            outcome.invalidMessages++;
                         } else {
                             outcome.protocolError = AudioSocketProtocolError.valueOf(type);
                             ended = !outcome.callStarted;
@@ -392,6 +401,11 @@ class ServerFuzzTest extends AudioSocketTestSupport {
             if (ended) {
                 outcome.ended.countDown();
             }
+        }
+
+        /** An invalid message the call went on after, not the error that ended it: a DTMF byte that is no digit. */
+        private static boolean isSkippedMessage(Message message) {
+            return message.getBody(String.class).endsWith("is not a DTMF digit");
         }
 
         /** The outcome of a connection once it has ended (and forgets it), or null if it does not end in time. */

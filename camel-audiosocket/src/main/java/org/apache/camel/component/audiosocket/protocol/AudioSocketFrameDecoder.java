@@ -32,9 +32,10 @@ import static org.apache.camel.component.audiosocket.protocol.AudioSocketProtoco
  * {@link AudioFrame}s, which saves an object per message (50 a second per call): the component's own pipelines work
  * that way.
  * <p>
- * Errors are thrown as {@link AudioSocketProtocolException}. The one exception is a stream that ends inside a message:
- * that is only known when the connection closes, so the exception is then emitted as the last message, after every
- * frame decoded before it.
+ * Errors are thrown as {@link AudioSocketProtocolException}, with two exceptions. A stream that ends inside a message
+ * is only known when the connection closes, so the exception is then emitted as the last message, after every frame
+ * decoded before it. A DTMF message whose byte is not a digit leaves the stream in step: it is emitted in order as an
+ * {@link InvalidMessage}, and decoding goes on.
  */
 public class AudioSocketFrameDecoder extends LengthFieldBasedFrameDecoder {
 
@@ -197,7 +198,7 @@ public class AudioSocketFrameDecoder extends LengthFieldBasedFrameDecoder {
                 case DTMF:
                     int digit = frame.readUnsignedByte();
                     if (!DtmfFrame.isDigit(digit)) {
-                        throw fail(INVALID_DTMF, String.format("byte 0x%02x is not a DTMF digit", digit));
+                        return new InvalidMessage(INVALID_DTMF, String.format("byte 0x%02x is not a DTMF digit", digit));
                     }
                     return new DtmfFrame((char) digit);
                 case HANGUP:

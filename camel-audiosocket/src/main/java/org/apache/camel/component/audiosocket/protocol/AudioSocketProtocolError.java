@@ -1,8 +1,8 @@
 package org.apache.camel.component.audiosocket.protocol;
 
 /**
- * What a peer did wrong. Each ends that connection, and only that one; the name is what the
- * {@code CamelAudioSocketErrorType} header of an {@code ERROR} exchange carries.
+ * What a peer did wrong. Each ends that connection, and only that one, except a DTMF byte that is no digit; the name is
+ * what the {@code CamelAudioSocketErrorType} header of an {@code ERROR} exchange carries.
  */
 public enum AudioSocketProtocolError {
 
@@ -19,7 +19,10 @@ public enum AudioSocketProtocolError {
     UNEXPECTED_KIND,
     /** A UUID message whose payload is not 16 bytes. */
     INVALID_UUID_LENGTH,
-    /** A DTMF message whose payload is not exactly one of {@code 0-9 * # A-D}. */
+    /**
+     * A DTMF message whose payload is not one byte (which ends the connection), or whose byte is not one of
+     * {@code 0-9 * # A-D} (which is reported as an {@link InvalidMessage}: the connection goes on).
+     */
     INVALID_DTMF,
     /** Audio of odd length (16-bit samples come in pairs of bytes) or of no length at all. */
     INVALID_AUDIO_LENGTH,

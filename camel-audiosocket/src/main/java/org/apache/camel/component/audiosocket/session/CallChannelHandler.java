@@ -15,6 +15,7 @@ import org.apache.camel.component.audiosocket.protocol.AudioSocketProtocolExcept
 import org.apache.camel.component.audiosocket.protocol.DtmfFrame;
 import org.apache.camel.component.audiosocket.protocol.ErrorFrame;
 import org.apache.camel.component.audiosocket.protocol.HangupFrame;
+import org.apache.camel.component.audiosocket.protocol.InvalidMessage;
 import org.apache.camel.component.audiosocket.protocol.LegacyFrame;
 import org.apache.camel.component.audiosocket.protocol.UuidFrame;
 
@@ -52,6 +53,8 @@ public final class CallChannelHandler extends ChannelInboundHandlerAdapter {
                 call.onUuid(uuid.uuid());
             } else if (msg instanceof DtmfFrame dtmf) {
                 call.onDtmf(dtmf.digit());
+            } else if (msg instanceof InvalidMessage invalid) {
+                call.onInvalidMessage(invalid);
             } else if (msg instanceof HangupFrame) {
                 call.onPeerHangup();
             } else if (msg instanceof ErrorFrame error) {

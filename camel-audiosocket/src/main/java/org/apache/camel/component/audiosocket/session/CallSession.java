@@ -25,6 +25,7 @@ import org.apache.camel.component.audiosocket.protocol.AudioSocketProtocolError;
 import org.apache.camel.component.audiosocket.protocol.AudioSocketProtocolException;
 import org.apache.camel.component.audiosocket.protocol.ErrorFrame;
 import org.apache.camel.component.audiosocket.protocol.HangupFrame;
+import org.apache.camel.component.audiosocket.protocol.InvalidMessage;
 import org.apache.camel.component.audiosocket.protocol.LegacyFrame;
 import org.apache.camel.component.audiosocket.protocol.UuidFrame;
 import org.slf4j.Logger;
@@ -73,6 +74,7 @@ public final class CallSession implements Playback.Listener {
     private volatile boolean finished;
     private ScheduledFuture<?> readPauseWarning;
     private volatile boolean readPaused;
+    private boolean invalidMessageLogged;
 
     /** The session of a connection a server accepted: the UUID comes from the peer. */
     public static CallSession accepted(Channel channel, CallSettings settings, CallHost host) {
@@ -250,6 +252,23 @@ public final class CallSession implements Playback.Listener {
         }
         flushAudio();
         emit(CallEvent.dtmf(++sequence, digit));
+    }
+
+    /**
+     * The peer sent a message whose content the protocol does not allow, with the stream still in step: reported (an
+     * ERROR event; logged once a call), and the call goes on, as a live call should for one bad key press.
+     */
+    public void onInvalidMessage(InvalidMessage invalid) {
+        if (ended) {
+            return;
+        }
+        flushAudio();
+        if (!invalidMessageLogged) {
+            invalidMessageLogged = true;
+            LOG.warn("AudioSocket peer {} (call {}) sent an invalid message, skipped: {}", remoteAddress, uuidText,
+                    invalid);
+        }
+        emit(CallEvent.error(++sequence, invalid.error().name(), null, invalid.toString()));
     }
 
     public void onPeerError(ErrorFrame error) {

@@ -13,11 +13,12 @@ public final class AudioSocketConstants {
     public static final String UUID = "CamelAudioSocketUuid";
 
     @Metadata(label = "consumer", description = "What happened in the call: CALL_START (the UUID arrived; no body),"
-                                                + " AUDIO (the audio, byte[], in the body), DTMF (a key press; no body),"
-                                                + " HANGUP (the call ended, exactly once per call; no body), ERROR (the"
-                                                + " peer sent an error or broke the protocol; a description of it in the"
-                                                + " body), MARK (playback reached a mark; no body), LEGACY_FRAME (a"
-                                                + " legacy 0x02 message; its payload, byte[], in the body).",
+                                                + " AUDIO (the audio, a byte array, in the body), DTMF (a key press;"
+                                                + " no body), HANGUP (the call ended, exactly once per call; no body),"
+                                                + " ERROR (the peer sent an error or broke the protocol; a description"
+                                                + " of it in the body), MARK (playback reached a mark; no body),"
+                                                + " LEGACY_FRAME (a legacy 0x02 message; its payload, a byte array, in"
+                                                + " the body).",
               javaType = "String", enums = "CALL_START,AUDIO,DTMF,HANGUP,ERROR,MARK,LEGACY_FRAME", important = true)
     public static final String EVENT_TYPE = "CamelAudioSocketEventType";
 

@@ -21,7 +21,7 @@ import org.apache.camel.support.service.ServiceHelper;
 /**
  * Stream live call audio from Asterisk's AudioSocket into routes and play audio back into the call.
  */
-@UriEndpoint(firstVersion = "0.1.0", scheme = "audiosocket", title = "AudioSocket", syntax = "audiosocket:host:port",
+@UriEndpoint(firstVersion = "4.22.0", scheme = "audiosocket", title = "AudioSocket", syntax = "audiosocket:host:port",
              category = { Category.NETWORKING }, headersClass = AudioSocketConstants.class)
 public class AudioSocketEndpoint extends DefaultEndpoint {
 

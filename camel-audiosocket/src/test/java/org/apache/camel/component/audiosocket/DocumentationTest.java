@@ -39,7 +39,9 @@ class DocumentationTest {
         updated = replace(updated, "headers", table(json.getMap("headers"), o -> true, true));
 
         if (Boolean.getBoolean("audiosocket.updateDocs")) {
+            // regenerating: the page now holds the tables, so the run succeeds
             Files.writeString(PAGE, updated);
+            return;
         }
         assertEquals(page, updated, "The tables of " + PAGE + " are out of date: regenerate them with"
                                     + " ./mvnw -pl camel-audiosocket test -Dtest=DocumentationTest"

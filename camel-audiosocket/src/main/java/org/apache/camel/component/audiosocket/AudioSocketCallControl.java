@@ -9,6 +9,7 @@ import org.apache.camel.component.audiosocket.audio.PcmAudio;
 import org.apache.camel.component.audiosocket.audio.Wav;
 import org.apache.camel.component.audiosocket.audio.WavAudio;
 import org.apache.camel.component.audiosocket.protocol.AudioSocketKind;
+import org.apache.camel.component.audiosocket.session.CallEvent;
 import org.apache.camel.component.audiosocket.session.CallRole;
 import org.apache.camel.component.audiosocket.session.CallSession;
 
@@ -22,11 +23,27 @@ final class AudioSocketCallControl {
     }
 
     static void execute(CallSession call, Message message) throws Exception {
+        execute(call, message, null);
+    }
+
+    /**
+     * Carries out the reply an InOut route left on a call's event. Audio that answers an AUDIO event and lasts no longer
+     * than the audio it answers continues the caller's stream (an echo, a filter, a relay): it was due when the caller
+     * sent that audio, so a hold-up on the way (a JVM or route warming up, a busy pool) is made up rather than kept as
+     * a constant delay for the rest of the call. A longer answer (a prompt, a bot's sentence) is an answer of its own, due when it comes.
+     */
+    static void reply(CallSession call, Message reply, CallEvent answered) throws Exception {
+        execute(call, reply, answered);
+    }
+
+    private static void execute(CallSession call, Message message, CallEvent answered) throws Exception {
         AudioSocketCommand command = AudioSocketHeaders.command(message);
         switch (command) {
             case PLAY -> {
                 PcmAudio audio = toPcm(message, call.sampleRate());
-                if (audio != null) {
+                if (audio != null && continuesTheCallersStream(audio, answered)) {
+                    call.play(audio.samples(), kindFor(audio.sampleRate()), call.sentNanos(answered));
+                } else if (audio != null) {
                     call.play(audio.samples(), kindFor(audio.sampleRate()));
                 }
                 // the Asterisk side presses keys after the audio; a server never sends DTMF (nor looks for the header
@@ -83,6 +100,11 @@ final class AudioSocketCallControl {
         } catch (IllegalArgumentException e) {
             throw new AudioSocketInvalidAudioException("Cannot play the body: " + e.getMessage(), e);
         }
+    }
+
+    private static boolean continuesTheCallersStream(PcmAudio audio, CallEvent answered) {
+        return answered != null && answered.type() == AudioSocketEventType.AUDIO
+               && audio.samples().length / 2 * 1_000_000_000L / audio.sampleRate() <= answered.audioNanos();
     }
 
     private static byte[] bytesOf(Message message, Object body) throws AudioSocketInvalidAudioException {

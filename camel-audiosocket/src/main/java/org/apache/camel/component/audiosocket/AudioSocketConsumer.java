@@ -149,7 +149,7 @@ public class AudioSocketConsumer extends DefaultConsumer implements CallEventSin
             return;
         }
         try {
-            AudioSocketCallControl.execute(call, reply);
+            AudioSocketCallControl.reply(call, reply, event);
         } catch (AudioSocketCallNotFoundException e) {
             if (call.hasEnded()) {
                 // the reply to the call's last audio, delivered as it hung up: there is nobody left to play it to

@@ -75,6 +75,10 @@ public final class CallSession implements Playback.Listener {
     private ScheduledFuture<?> readPauseWarning;
     private volatile boolean readPaused;
     private boolean invalidMessageLogged;
+    /** How much of the caller's audio has arrived, in nanoseconds of audio. */
+    private long receivedAudioNanos;
+    /** When the caller's audio received so far would have begun, had it all come in real time up to its last byte. */
+    private volatile long streamOffsetNanos;
 
     /** The session of a connection a server accepted: the UUID comes from the peer. */
     public static CallSession accepted(Channel channel, CallSettings settings, CallHost host) {
@@ -132,6 +136,16 @@ public final class CallSession implements Playback.Listener {
         return started;
     }
 
+    /**
+     * When the caller sent the audio of an AUDIO event, as near as this end can tell: when it arrived, or earlier if
+     * audio that came after it arrived faster than real time (it was held up on the way, and came in a burst). The
+     * caller sends in real time, so audio that arrived by time T and lasts D after the event's was all sent by T - D.
+     * A pause of the caller only makes that bound later, never earlier than the arrival.
+     */
+    public long sentNanos(CallEvent audio) {
+        return audio.streamNanos() + Math.min(audio.receivedNanos() - audio.streamNanos(), streamOffsetNanos);
+    }
+
     /** Milliseconds of audio waiting to be played into the call. */
     public long queuedPlaybackMillis() {
         Playback p = playback;
@@ -175,11 +189,23 @@ public final class CallSession implements Playback.Listener {
     public void play(byte[] pcm, AudioSocketKind kind)
             throws AudioSocketCallNotFoundException, AudioSocketPlaybackQueueFullException,
             AudioSocketInvalidAudioException {
+        play(pcm, kind, Playback.DUE_WHEN_QUEUED);
+    }
+
+    /**
+     * Queues 16-bit PCM for paced playback as the continuation of the caller's own stream (an echo, a filter, a relay):
+     * it was due when the audio it answers arrived, and how late it comes is made up as a late stream's is.
+     *
+     * @param dueNanos when the audio it answers arrived ({@link System#nanoTime()})
+     */
+    public void play(byte[] pcm, AudioSocketKind kind, long dueNanos)
+            throws AudioSocketCallNotFoundException, AudioSocketPlaybackQueueFullException,
+            AudioSocketInvalidAudioException {
         if (role == CallRole.CLIENT && settings.codec().bytesPerSample() == 1 && kind != AudioSocketKind.SLIN_8000) {
             throw new AudioSocketInvalidAudioException("A " + settings.codec() + " call carries 8000 Hz audio, not "
                                                        + kind.sampleRate() + " Hz");
         }
-        requirePlayback().play(pcm, kind);
+        requirePlayback().play(pcm, kind, dueNanos);
     }
 
     /** Drops the audio queued for playback (barge-in). */
@@ -243,6 +269,8 @@ public final class CallSession implements Playback.Listener {
         if (rate != sampleRate) {
             sampleRate = rate;
         }
+        receivedAudioNanos += (long) payload.readableBytes() / chunker.codec().bytesPerSample() * 1_000_000_000L / rate;
+        streamOffsetNanos = System.nanoTime() - receivedAudioNanos;
         chunker.append(payload, rate, emitAudio);
     }
 
@@ -504,7 +532,7 @@ public final class CallSession implements Playback.Listener {
     }
 
     private void emitAudio(byte[] audio, int rate) {
-        emit(CallEvent.audio(++sequence, audio, rate, chunker.codec()));
+        emit(CallEvent.audio(++sequence, audio, rate, chunker.codec(), System.nanoTime(), receivedAudioNanos));
     }
 
     private void flushAudio() {

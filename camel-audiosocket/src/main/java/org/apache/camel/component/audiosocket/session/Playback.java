@@ -51,7 +51,9 @@ final class Playback implements PacingClock.Pacer {
     private sealed interface Item permits Audio, Mark, Dtmf, Hangup, Clear {
     }
 
-    private record Audio(byte[] pcm, AudioSocketKind kind, long durationNanos, long generation) implements Item {
+    /** @param dueNanos when it was due, for audio that continues the caller's stream; else {@link #DUE_WHEN_QUEUED} */
+    private record Audio(byte[] pcm, AudioSocketKind kind, long durationNanos, long generation, long dueNanos)
+            implements Item {
     }
 
     private record Mark(String name) implements Item {
@@ -103,6 +105,9 @@ final class Playback implements PacingClock.Pacer {
     private static final long UNDERRUN_WINDOW_NANOS = 200_000_000L;
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+    /** The due time of audio that is due when it is queued: a prompt, an answer of its own. */
+    static final long DUE_WHEN_QUEUED = Long.MIN_VALUE;
 
     private final Channel channel;
     private final EventLoop eventLoop;
@@ -179,6 +184,15 @@ final class Playback implements PacingClock.Pacer {
      * @throws AudioSocketCallNotFoundException      when the call has ended or is hanging up
      */
     void play(byte[] pcm, AudioSocketKind kind) throws AudioSocketPlaybackQueueFullException, AudioSocketCallNotFoundException {
+        play(pcm, kind, DUE_WHEN_QUEUED);
+    }
+
+    /**
+     * Queues PCM for playback that was due at {@code dueNanos}: if it begins a new stream, the stream is taken to have
+     * begun then, so that how late it comes is made up like any lateness of a stream (within the catch-up limit).
+     */
+    void play(byte[] pcm, AudioSocketKind kind, long dueNanos)
+            throws AudioSocketPlaybackQueueFullException, AudioSocketCallNotFoundException {
         requireOpen();
         if (pcm.length == 0) {
             return;
@@ -196,7 +210,7 @@ final class Playback implements PacingClock.Pacer {
                                                                 + TimeUnit.NANOSECONDS.toMillis(limitNanos) + " ms)");
             }
             queuedNanos.addAndGet(duration);
-            audio = new Audio(pcm, kind, duration, generation);
+            audio = new Audio(pcm, kind, duration, generation, dueNanos);
         }
         submit(audio);
     }
@@ -326,6 +340,9 @@ final class Playback implements PacingClock.Pacer {
             dropAudioBefore(clear.generation);
         } else if (!(item instanceof Audio audio && audio.generation < generation)) {
             playlist.add(item); // (audio of an older generation arrived after its CLEAR: dropped)
+            if (tickDue && item instanceof Audio audio && audio.dueNanos != DUE_WHEN_QUEUED) {
+                oweWhatWasDue(); // (while resting, the next timeline's start looks)
+            }
         }
     }
 
@@ -347,14 +364,17 @@ final class Playback implements PacingClock.Pacer {
         }
         timelineNanos = 0;
         if (cleared || audioPlayedUntil == 0 || came - audioPlayedUntil >= UNDERRUN_WINDOW_NANOS) {
-            // a new stream: a timeline on the grid, no earlier than the end of the audio already sent
+            // a new stream: a timeline on the grid, no earlier than the end of the audio already sent; it is behind
+            // from the start if its audio was due before then
             timelineStart = timelineStart(now, playedUntil);
             streamPlayedUntil = timelineStart;
+            oweWhatWasDue();
             streamStarting = true;
             wakeAt(timelineStart);
             return;
         }
         streamStarting = false;
+        oweWhatWasDue();
         long earliest = earliestNextFrame();
         if (now < earliest) {
             timelineStart = timelineStart(now, earliest);
@@ -372,6 +392,24 @@ final class Playback implements PacingClock.Pacer {
             playNext();
         } finally {
             inTick = outerTick;
+        }
+    }
+
+    /**
+     * Takes the due times of the audio waiting into the stream's lateness: audio due at {@code d} behind {@code a} of
+     * audio not yet sent means that, had the stream never been late, the audio sent so far would have played by
+     * {@code d - a}. A due time that comes later (a later reply, which knew more) can show the stream to be later than
+     * the first one did.
+     */
+    private void oweWhatWasDue() {
+        long ahead = current != null ? current.durationNanos - nanosOf(offset, current.kind) : 0;
+        for (Item item : playlist) {
+            if (item instanceof Audio audio) {
+                if (audio.dueNanos != DUE_WHEN_QUEUED) {
+                    streamPlayedUntil = Math.min(streamPlayedUntil, audio.dueNanos - ahead);
+                }
+                ahead += audio.durationNanos;
+            }
         }
     }
 

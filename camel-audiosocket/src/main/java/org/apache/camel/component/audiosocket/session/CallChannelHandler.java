@@ -5,6 +5,7 @@ import java.io.IOException;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
@@ -27,6 +28,12 @@ public final class CallChannelHandler extends ChannelInboundHandlerAdapter {
 
     private final CallSession call;
     private final CallHost host;
+    /**
+     * An I/O error came since the last read completed. Netty reports a failed read as the read's completion, the error,
+     * then the input's end, where a FIN is the read's completion and the input's end: so an input that ends right after
+     * an error ended in that error.
+     */
+    private boolean ioErrorSinceRead;
 
     public CallChannelHandler(CallSession call, CallHost host) {
         this.call = call;
@@ -74,6 +81,12 @@ public final class CallChannelHandler extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        ioErrorSinceRead = false;
+        ctx.fireChannelReadComplete();
+    }
+
+    @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         Throwable protocolError = cause;
         while (protocolError instanceof DecoderException && !(protocolError instanceof AudioSocketProtocolException)
@@ -82,17 +95,21 @@ public final class CallChannelHandler extends ChannelInboundHandlerAdapter {
         }
         if (protocolError instanceof AudioSocketProtocolException error) {
             call.onProtocolError(error);
+        } else if (cause instanceof IOException) {
+            ioErrorSinceRead = true;
+            call.onIoError(cause);
         } else {
-            if (!(cause instanceof IOException)) {
-                host.internalError(call, cause);
-            }
+            host.internalError(call, cause);
             call.onConnectionError(cause);
         }
     }
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
-        if (evt instanceof IdleStateEvent idle && idle.state() == IdleState.WRITER_IDLE) {
+        if (evt instanceof ChannelInputShutdownEvent) {
+            // (the channels allow half-closure, so that an error is never taken for the end of the input before it)
+            call.onInputClosed(ioErrorSinceRead);
+        } else if (evt instanceof IdleStateEvent idle && idle.state() == IdleState.WRITER_IDLE) {
             call.onWriterIdle();
         } else if (evt instanceof IdleStateEvent idle && idle.state() == IdleState.READER_IDLE) {
             call.onReaderIdle();

@@ -46,10 +46,11 @@ public final class CallSession implements Playback.Listener {
     public static final AttributeKey<CallSession> KEY = AttributeKey.valueOf(CallSession.class, "call");
 
     /**
-     * How long a server's hangup message may take to leave before the connection is reset instead: the bound on how
-     * long an ended call can hold its connection when the peer has stopped reading.
+     * How long a call whose end is decided may hold its connection: the time a server's hangup message has to leave
+     * (a peer that has stopped reading never takes it), and the time the read side has to tell why a connection failed.
+     * After it the connection is closed all the same.
      */
-    public static final long HANGUP_SEND_TIMEOUT_MILLIS = 1000;
+    public static final long RELEASE_TIMEOUT_MILLIS = 1000;
 
     private static final Logger LOG = LoggerFactory.getLogger(CallSession.class);
 
@@ -75,6 +76,8 @@ public final class CallSession implements Playback.Listener {
     private ScheduledFuture<?> readPauseWarning;
     private volatile boolean readPaused;
     private boolean invalidMessageLogged;
+    /** Reading or writing failed: the read side is to tell why. */
+    private boolean awaitingInputAfterError;
     /** How much of the caller's audio has arrived, in nanoseconds of audio. */
     private long receivedAudioNanos;
     /** When the caller's audio received so far would have begun, had it all come in real time up to its last byte. */
@@ -101,6 +104,10 @@ public final class CallSession implements Playback.Listener {
         // a server receives the call's codec; Asterisk only ever takes slin back from a server
         this.chunker = new AudioChunker(settings.chunkMillis(), role == CallRole.SERVER ? settings.codec() : AudioCodec.SLIN);
         channel.attr(KEY).set(this);
+        // a failed write must not close the connection before the peer's FIN (if it sent one) has been read, and the
+        // end of the input is this session's to act on: see onIoError and onInputClosed
+        channel.config().setAutoClose(false);
+        channel.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
     }
 
     /** The call's UUID, or null before it arrived. */
@@ -343,13 +350,49 @@ public final class CallSession implements Playback.Listener {
         channel.close();
     }
 
-    /** The connection failed. */
+    /** The connection failed for a reason of this end's own (a bug): the call ends. */
     public void onConnectionError(Throwable cause) {
         if (isClosing()) {
             return;
         }
         LOG.debug("AudioSocket connection {} failed: {}", remoteAddress, cause.toString());
         endWith(AudioSocketHangupReason.CONNECTION_LOST);
+        channel.close();
+    }
+
+    /**
+     * Reading or writing the connection failed. A write fails this way when the peer has hung up (closed its socket)
+     * and this end wrote into the connection before reading the peer's FIN: the peer's reset then fails the next write.
+     * So a failure alone does not tell why the call ended: nothing more is written, the peer's FIN or reset is read
+     * (even while reading is paused), and {@link #onInputClosed} decides, within {@link #RELEASE_TIMEOUT_MILLIS}.
+     */
+    public void onIoError(Throwable cause) {
+        LOG.debug("AudioSocket connection {} failed: {}", remoteAddress, cause.toString());
+        if (playback != null) {
+            playback.close();
+        }
+        if (isClosing()) {
+            channel.close(); // (the hangup message, say, will not leave now)
+            return;
+        }
+        if (!awaitingInputAfterError) {
+            awaitingInputAfterError = true;
+            channel.read();
+            channel.eventLoop().schedule(() -> {
+                if (channel.isOpen()) {
+                    endWith(AudioSocketHangupReason.CONNECTION_LOST);
+                    channel.close();
+                }
+            }, RELEASE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * The peer will send nothing more: it closed its side (a FIN: the caller hung up), or reading failed (a reset, the
+     * network). The call ends, and this end closes the connection.
+     */
+    public void onInputClosed(boolean readFailed) {
+        endWith(readFailed ? AudioSocketHangupReason.CONNECTION_LOST : AudioSocketHangupReason.REMOTE_CLOSED);
         channel.close();
     }
 
@@ -449,7 +492,7 @@ public final class CallSession implements Playback.Listener {
     @Override
     public void frameDropped(boolean first) {
         host.playbackFrameDropped(this);
-        if (first) {
+        if (first && !isClosing()) {
             LOG.warn("AudioSocket call {} to {}: the peer is not reading what is played into the call; frames are"
                      + " dropped until it reads again", uuidText, remoteAddress);
         }
@@ -477,7 +520,7 @@ public final class CallSession implements Playback.Listener {
      * Ends the connection as this end does: Asterisk's side closes it (with a FIN, never a hangup message); a server
      * sends the hangup message first, so that Asterisk's dialplan goes on normally, and closes once it has left. A peer
      * that has stopped reading never takes it (it waits behind the audio that fills the buffers on the way): the
-     * connection is then reset after {@link #HANGUP_SEND_TIMEOUT_MILLIS}, so that the call is released all the same.
+     * connection is then reset after {@link #RELEASE_TIMEOUT_MILLIS}, so that the call is released all the same.
      */
     private void hangUpConnection() {
         if (role == CallRole.CLIENT) {
@@ -486,14 +529,14 @@ public final class CallSession implements Playback.Listener {
         }
         channel.writeAndFlush(HangupFrame.INSTANCE).addListener(ChannelFutureListener.CLOSE);
         ScheduledFuture<?> deadline = channel.eventLoop().schedule(this::resetUnresponsivePeer,
-                HANGUP_SEND_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+                RELEASE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
         channel.closeFuture().addListener(closed -> deadline.cancel(false));
     }
 
     private void resetUnresponsivePeer() {
         if (channel.isOpen()) {
             LOG.warn("AudioSocket call {} from {}: the peer did not take the hangup message within {} ms (it is not"
-                     + " reading); the connection is reset", uuidText, remoteAddress, HANGUP_SEND_TIMEOUT_MILLIS);
+                     + " reading); the connection is reset", uuidText, remoteAddress, RELEASE_TIMEOUT_MILLIS);
             channel.config().setOption(ChannelOption.SO_LINGER, 0);
             channel.close();
         }

@@ -50,12 +50,19 @@ class CallLifecycleTest extends AudioSocketTestSupport {
 
     @Test
     void callerHangsUpWithFin() throws Exception {
+        long before = System.nanoTime();
         try (SimulatedCall asterisk = SimulatedCall.connect(port)) {
-            asterisk.sendUuid(uuid).sendAudio(0x10, Frames.pattern(1, 320));
+            asterisk.sendUuid(uuid);
+            events.await(e -> "CALL_START".equals(e.type()), 5, TimeUnit.SECONDS);
+            Thread.sleep(300);
+            asterisk.sendAudio(0x10, Frames.pattern(1, 320));
         }
         Event hangup = events.awaitHangup(uuid.toString(), 5, TimeUnit.SECONDS);
+        long callerSaw = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - before);
         assertEquals("REMOTE_CLOSED", hangup.header(AudioSocketConstants.HANGUP_REASON));
-        assertTrue((Long) hangup.header(AudioSocketConstants.CALL_DURATION) >= 0);
+        long duration = (Long) hangup.header(AudioSocketConstants.CALL_DURATION);
+        // from the UUID to the FIN: the 300 ms the call was up, and no more than the caller saw from connect to HANGUP
+        assertTrue(duration >= 300 && duration <= callerSaw, duration + " ms, the caller saw " + callerSaw + " ms");
         assertEquals(List.of("CALL_START", "AUDIO", "HANGUP"), types());
     }
 

@@ -6,9 +6,11 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.netty.channel.Channel;
 import org.apache.camel.BindToRegistry;
@@ -37,10 +39,15 @@ class PoolAndShutdownTest extends AudioSocketTestSupport {
     private final CountDownLatch inRoute = new CountDownLatch(1);
     private final CountDownLatch routeReleased = new CountDownLatch(1);
 
-    /** One thread and no queue: every task offered while it is busy is rejected. */
+    private final AtomicInteger rejections = new AtomicInteger();
+
+    /** One thread and no queue: every task offered while it is busy is rejected (and counted). */
     @BindToRegistry("tinyPool")
     private final ThreadPoolExecutor tinyPool = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-            new SynchronousQueue<>(), new ThreadPoolExecutor.AbortPolicy());
+            new SynchronousQueue<>(), (task, pool) -> {
+                rejections.incrementAndGet();
+                throw new RejectedExecutionException("busy");
+            });
 
     @Override
     protected RoutesBuilder createRouteBuilder() {
@@ -81,6 +88,7 @@ class PoolAndShutdownTest extends AudioSocketTestSupport {
             // the only thread is busy with the first call: the second call's events are refused for now
             b.sendUuid(second).sendAudio(0x10, Frames.pattern(1, 320));
             a.sendAudio(0x10, Frames.pattern(2, 320));
+            awaitTrue("the second call's events to be refused", 5, TimeUnit.SECONDS, () -> rejections.get() > 0);
             release.countDown();
         }
         events.awaitHangup(first.toString(), 5, TimeUnit.SECONDS);

@@ -19,6 +19,7 @@ import org.apache.camel.main.MainListenerSupport;
 final class SimulatedCalls extends MainListenerSupport {
 
     private final Main main;
+    private volatile boolean failed;
 
     SimulatedCalls(Main main) {
         this.main = main;
@@ -36,8 +37,9 @@ final class SimulatedCalls extends MainListenerSupport {
         Path recordings = Path.of(context.resolvePropertyPlaceholders("{{recordings.dir}}")).toAbsolutePath();
         Thread demo = new Thread(() -> {
             try {
-                new CallSimulator(SimulatorOptions.parse("--port", port, "--calls", String.valueOf(calls), "--duration",
-                        duration, "--dtmf", "1#"), System.out).run();
+                CallSimulator.Summary summary = new CallSimulator(SimulatorOptions.parse("--port", port, "--calls",
+                        String.valueOf(calls), "--duration", duration, "--dtmf", "1#"), System.out).run();
+                failed = !summary.success();
                 try (Stream<Path> files = Files.list(recordings)) {
                     System.out.println("\nRecordings in " + recordings + ":");
                     files.sorted().forEach(f -> System.out.println("  " + f.getFileName() + "  " + f.toFile().length()
@@ -46,11 +48,17 @@ final class SimulatedCalls extends MainListenerSupport {
                 System.out.println("\nThe greeting (1.5 s: 75 frames) was played back into each call; keep-alive silence"
                                    + " makes up the rest of the frames received.");
             } catch (Exception e) {
+                failed = true;
                 System.err.println("The simulated calls failed: " + e.getMessage());
             } finally {
                 main.completed();
             }
         }, "simulated-calls");
         demo.start();
+    }
+
+    /** Whether the simulated calls did not all go as they should (the simulator's result was not OK). */
+    boolean failed() {
+        return failed;
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The README's RUN command: the recorder dials itself with simulated calls, reports, and stops by itself. */
@@ -22,7 +23,8 @@ class DemoTest {
     @Test
     void simulatedCallsAreRecordedAndHearTheGreeting(@TempDir Path recordings) throws Exception {
         Main main = CallRecorderApplication.newMain();
-        main.addMainListener(new SimulatedCalls(main));
+        SimulatedCalls demo = new SimulatedCalls(main);
+        main.addMainListener(demo);
         main.addOverrideProperty("audiosocket.host", "127.0.0.1");
         main.addOverrideProperty("audiosocket.port", String.valueOf(AvailablePortFinder.getNextAvailable()));
         main.addOverrideProperty("recordings.dir", recordings.toString());
@@ -47,6 +49,7 @@ class DemoTest {
         String out = printed.toString(StandardCharsets.UTF_8);
         assertTrue(out.contains("2 dialled, 2 connected, 2 completed, 0 ended by the server, 0 failed"), out);
         assertTrue(out.contains("result         OK"), out);
+        assertFalse(demo.failed(), "main() exits with 0");
         try (var files = Files.list(recordings)) {
             assertEquals(2, files.filter(f -> f.toString().endsWith(".wav") && f.toFile().length() == 44 + 32000)
                     .count(), "two recordings of 2 s at 8 kHz");

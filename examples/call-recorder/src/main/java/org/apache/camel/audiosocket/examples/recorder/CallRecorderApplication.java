@@ -5,7 +5,8 @@ import org.apache.camel.main.Main;
 /**
  * Runs the call recorder until it is stopped (Ctrl+C). Its options are in {@code application.properties}; system
  * properties ({@code -Daudiosocket.port=9093}) and environment variables ({@code AUDIOSOCKET_PORT=9093}) override them.
- * With {@code -Dsimulate.calls=3} it dials itself with three simulated calls, shows what happened, and stops.
+ * With {@code -Dsimulate.calls=3} it dials itself with three simulated calls, shows what happened, and stops: with exit
+ * code 1 when the simulator's result was not OK.
  */
 public final class CallRecorderApplication {
 
@@ -14,8 +15,12 @@ public final class CallRecorderApplication {
 
     public static void main(String... args) throws Exception {
         Main main = newMain();
-        main.addMainListener(new SimulatedCalls(main));
+        SimulatedCalls demo = new SimulatedCalls(main);
+        main.addMainListener(demo);
         main.run(args);
+        if (demo.failed()) {
+            System.exit(1);
+        }
     }
 
     /** The application, not yet started: what main() runs, and what the tests start with their own options. */

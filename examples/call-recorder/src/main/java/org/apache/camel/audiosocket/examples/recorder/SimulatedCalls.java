@@ -1,7 +1,10 @@
 package org.apache.camel.audiosocket.examples.recorder;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.apache.camel.CamelContext;
@@ -19,6 +22,7 @@ import org.apache.camel.main.MainListenerSupport;
 final class SimulatedCalls extends MainListenerSupport {
 
     private final Main main;
+    private volatile boolean failed;
 
     SimulatedCalls(Main main) {
         this.main = main;
@@ -36,21 +40,40 @@ final class SimulatedCalls extends MainListenerSupport {
         Path recordings = Path.of(context.resolvePropertyPlaceholders("{{recordings.dir}}")).toAbsolutePath();
         Thread demo = new Thread(() -> {
             try {
-                new CallSimulator(SimulatorOptions.parse("--port", port, "--calls", String.valueOf(calls), "--duration",
-                        duration, "--dtmf", "1#"), System.out).run();
-                try (Stream<Path> files = Files.list(recordings)) {
-                    System.out.println("\nRecordings in " + recordings + ":");
-                    files.sorted().forEach(f -> System.out.println("  " + f.getFileName() + "  " + f.toFile().length()
-                                                                   + " bytes"));
+                Set<Path> earlier = files(recordings);
+                CallSimulator.Summary summary = new CallSimulator(SimulatorOptions.parse("--port", port, "--calls",
+                        String.valueOf(calls), "--duration", duration, "--dtmf", "1#"), System.out).run();
+                failed = !summary.success();
+                System.out.println("\nRecordings of these calls, in " + recordings + ":");
+                files(recordings).stream().filter(f -> !earlier.contains(f)).sorted().forEach(
+                        f -> System.out.println("  " + f.getFileName() + "  " + f.toFile().length() + " bytes"));
+                if (!earlier.isEmpty()) {
+                    System.out.println("  (and " + earlier.size() + " file(s) of earlier runs)");
                 }
                 System.out.println("\nThe greeting (1.5 s: 75 frames) was played back into each call; keep-alive silence"
                                    + " makes up the rest of the frames received.");
             } catch (Exception e) {
+                failed = true;
                 System.err.println("The simulated calls failed: " + e.getMessage());
             } finally {
                 main.completed();
             }
         }, "simulated-calls");
         demo.start();
+    }
+
+    /** The files in the folder, none when it is not there yet. */
+    private static Set<Path> files(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return Set.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.collect(Collectors.toSet());
+        }
+    }
+
+    /** Whether the simulated calls did not all go as they should (the simulator's result was not OK). */
+    boolean failed() {
+        return failed;
     }
 }

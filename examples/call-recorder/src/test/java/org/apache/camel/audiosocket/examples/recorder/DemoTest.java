@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The README's RUN command: the recorder dials itself with simulated calls, reports, and stops by itself. */
@@ -21,8 +22,10 @@ class DemoTest {
 
     @Test
     void simulatedCallsAreRecordedAndHearTheGreeting(@TempDir Path recordings) throws Exception {
+        Files.write(recordings.resolve("earlier.wav"), new byte[0]); // a recording of an earlier run
         Main main = CallRecorderApplication.newMain();
-        main.addMainListener(new SimulatedCalls(main));
+        SimulatedCalls demo = new SimulatedCalls(main);
+        main.addMainListener(demo);
         main.addOverrideProperty("audiosocket.host", "127.0.0.1");
         main.addOverrideProperty("audiosocket.port", String.valueOf(AvailablePortFinder.getNextAvailable()));
         main.addOverrideProperty("recordings.dir", recordings.toString());
@@ -47,6 +50,13 @@ class DemoTest {
         String out = printed.toString(StandardCharsets.UTF_8);
         assertTrue(out.contains("2 dialled, 2 connected, 2 completed, 0 ended by the server, 0 failed"), out);
         assertTrue(out.contains("result         OK"), out);
+        assertFalse(demo.failed(), "main() exits with 0");
+        // the listing names this run's recordings, with their sizes, and only counts the earlier ones
+        assertTrue(out.contains("Recordings of these calls, in " + recordings.toAbsolutePath() + ":"), out);
+        assertEquals(2, out.lines().filter(l -> l.matches("  [0-9a-f-]{36}\\.wav  32044 bytes")).count(), out);
+        assertEquals(2, out.lines().filter(l -> l.matches("  [0-9a-f-]{36}-played\\.wav  24044 bytes")).count(), out);
+        assertFalse(out.contains("earlier.wav"), out);
+        assertTrue(out.contains("  (and 1 file(s) of earlier runs)"), out);
         try (var files = Files.list(recordings)) {
             assertEquals(2, files.filter(f -> f.toString().endsWith(".wav") && f.toFile().length() == 44 + 32000)
                     .count(), "two recordings of 2 s at 8 kHz");

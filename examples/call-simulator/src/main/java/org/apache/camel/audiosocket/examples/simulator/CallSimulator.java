@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -71,11 +73,60 @@ public final class CallSimulator {
     /** What a run came to. */
     public record Summary(long calls, long connected, long completed, long endedByServer, long failed,
             Map<String, Long> failures, long framesSent, long framesReceived, double gapP50, double gapP99,
-            double gapMax, long gaps, long pauses, long echoOk, long echoBad, boolean echoCheck) {
+            double gapMax, long gaps, long pauses, long echoOk, long echoBad, boolean echoCheck,
+            SimulatorOptions.PacingLimits pacingLimits) {
 
-        /** Every call connected and completed (and, with the echo check, echoed exactly). */
+        /** Whether the server's pacing counts: asked for, and over enough gaps. */
+        public boolean pacingJudged() {
+            return pacingLimits.judged() && gaps >= pacingLimits.minGaps();
+        }
+
+        /** Why the server's pacing breaks its limits, one reason each; empty when it keeps them or is not judged. */
+        public List<String> pacingProblems() {
+            List<String> problems = new ArrayList<>();
+            if (!pacingJudged()) {
+                return problems;
+            }
+            if (gapP50 < pacingLimits.minGapP50().toMillis()) {
+                problems.add(String.format(Locale.ROOT, "server pacing: gap p50 %.2f ms is under %d ms: the server sends"
+                                                        + " its audio in bursts, not one 20 ms frame every 20 ms",
+                        gapP50, pacingLimits.minGapP50().toMillis()));
+            }
+            if (gapP50 > pacingLimits.maxGapP50().toMillis()) {
+                problems.add(String.format(Locale.ROOT, "server pacing: gap p50 %.2f ms is over %d ms: the server sends"
+                                                        + " its audio slower than real time",
+                        gapP50, pacingLimits.maxGapP50().toMillis()));
+            }
+            if (gapP99 > pacingLimits.maxGapP99().toMillis()) {
+                problems.add(String.format(Locale.ROOT, "server pacing: gap p99 %.2f ms is over %d ms: the server's"
+                                                        + " frames arrive too unevenly",
+                        gapP99, pacingLimits.maxGapP99().toMillis()));
+            }
+            return problems;
+        }
+
+        /** Why the result is not OK, one reason each; empty when it is. */
+        public List<String> problems() {
+            List<String> problems = new ArrayList<>();
+            if (failed > 0) {
+                problems.add(failed + " call(s) failed");
+            }
+            if (connected != calls) {
+                problems.add(connected + " of " + calls + " call(s) connected");
+            }
+            if (echoCheck && echoBad > 0) {
+                problems.add(echoBad + " call(s) not echoed byte for byte");
+            }
+            problems.addAll(pacingProblems());
+            return problems;
+        }
+
+        /**
+         * Every call connected and completed (and, with the echo check, echoed exactly), and the server's pacing, where
+         * judged, kept its limits.
+         */
         public boolean success() {
-            return failed == 0 && connected == calls && (!echoCheck || echoBad == 0);
+            return problems().isEmpty();
         }
     }
 
@@ -280,7 +331,8 @@ public final class CallSimulator {
         return new Summary(dialled.sum(), stats.connected.sum(), stats.completed.sum(), stats.endedByServer.sum(),
                 stats.failed.sum(), stats.failures(), framesSent(), stats.framesReceived.sum(),
                 stats.gaps.percentileMillis(50), stats.gaps.percentileMillis(99), stats.gaps.maxMillis(),
-                stats.gaps.count(), stats.pauses.sum(), stats.echoOk.sum(), stats.echoBad.sum(), options.echoCheck());
+                stats.gaps.count(), stats.pauses.sum(), stats.echoOk.sum(), stats.echoBad.sum(), options.echoCheck(),
+                options.pacing());
     }
 
     private void print(Summary s, long elapsedNanos) {
@@ -294,6 +346,16 @@ public final class CallSimulator {
             out.printf("  server pacing  gap p50 %.2f ms, p99 %.2f ms, max %.2f ms over %d gaps (%d pauses over %d ms"
                        + " not counted)%n",
                     s.gapP50(), s.gapP99(), s.gapMax(), s.gaps(), s.pauses(), SimulationStats.PAUSE_NANOS / 1_000_000);
+            SimulatorOptions.PacingLimits limits = s.pacingLimits();
+            if (!limits.judged()) {
+                out.println("                 not judged (--no-pacing-check)");
+            } else if (!s.pacingJudged()) {
+                out.printf("                 not judged: fewer than %d gaps (--min-gaps)%n", limits.minGaps());
+            } else {
+                out.printf("                 judged: p50 must be %d-%d ms, p99 at most %d ms: %s%n",
+                        limits.minGapP50().toMillis(), limits.maxGapP50().toMillis(), limits.maxGapP99().toMillis(),
+                        s.pacingProblems().isEmpty() ? "kept" : "broken");
+            }
         } else if (s.framesReceived() > 0) {
             out.printf("  server pacing  only isolated frames came back (%d pauses over %d ms, no gaps to measure)%n",
                     s.pauses(), SimulationStats.PAUSE_NANOS / 1_000_000);
@@ -303,7 +365,8 @@ public final class CallSimulator {
         if (s.echoCheck()) {
             out.printf("  echo check     %d call(s) echoed byte for byte, %d not%n", s.echoOk(), s.echoBad());
         }
-        out.println(s.success() ? "  result         OK" : "  result         FAILED");
+        List<String> problems = s.problems();
+        out.println(problems.isEmpty() ? "  result         OK" : "  result         FAILED: " + String.join("; ", problems));
     }
 
     private static String human(Duration d) {

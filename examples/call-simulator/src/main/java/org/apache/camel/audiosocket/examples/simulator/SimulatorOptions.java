@@ -28,10 +28,34 @@ import org.apache.camel.component.audiosocket.protocol.AudioSocketKind;
  * @param progress       how often to print progress
  * @param churn          with churn: how long to keep {@code calls} calls up, each ending after a random length up to
  *                       {@code duration} and replaced at once by a new one (a soak); null for one call per slot
+ * @param pacing         how the server's pacing is judged: the result fails when it is outside these limits
  */
 public record SimulatorOptions(
         String host, int port, int calls, Duration ramp, Duration duration, int sampleRate, AudioCodec codec, Path wav,
-        double toneHz, String dtmf, boolean echoCheck, Duration connectTimeout, Duration progress, Duration churn) {
+        double toneHz, String dtmf, boolean echoCheck, Duration connectTimeout, Duration progress, Duration churn,
+        PacingLimits pacing) {
+
+    /**
+     * The limits the gaps between the audio frames the server sent into the calls must keep for the result to be OK.
+     * Asterisk plays what it receives at once, so a server must send one 20 ms frame every 20 ms: Asterisk's own
+     * sending measured gap p50 20.0 ms, p99 22.9 ms, p99.9 27.8 ms, max 40.5 ms. The defaults leave room for a busy
+     * machine (a correct server measured p99 22-26 ms on a 2-core VM, up to 38 ms with hundreds of calls and the
+     * simulator on the same cores), and still fail a server that sends in bursts (p50 far under 20 ms) or unevenly.
+     *
+     * @param judged    false with --no-pacing-check: the figures are printed, never judged
+     * @param minGaps   the fewest gaps that are judged: a p99 of fewer is decided by one or two hold-ups of the machine,
+     *                  which hit every call at once
+     * @param minGapP50 the least gap p50: under it, the server sends its audio in bursts
+     * @param maxGapP50 the most gap p50: over it, the server sends its audio slower than real time
+     * @param maxGapP99 the most gap p99: over it, the server's frames arrive too unevenly
+     */
+    public record PacingLimits(boolean judged, long minGaps, Duration minGapP50, Duration maxGapP50,
+            Duration maxGapP99) {
+
+        /** The defaults: judged from 1000 gaps, p50 within 15-25 ms, p99 at most 50 ms. */
+        public static final PacingLimits DEFAULT = new PacingLimits(true, 1000, Duration.ofMillis(15),
+                Duration.ofMillis(25), Duration.ofMillis(50));
+    }
 
     static final String USAGE = """
             Usage: java -jar call-simulator.jar [options]
@@ -53,6 +77,11 @@ public record SimulatorOptions(
               --progress DURATION    how often to print progress (default 1s)
               --churn DURATION       keep --calls calls up for this long, each lasting a random 1 s to --duration
                                      and replaced by a new call when it ends (a soak run)
+              --max-gap-p99 D        the result fails when the server's gap p99 is over this (default 50ms)
+              --min-gap-p50 D        ... or its gap p50 under this: bursts, not 20 ms every 20 ms (default 15ms)
+              --max-gap-p50 D        ... or its gap p50 over this: slower than real time (default 25ms)
+              --min-gaps N           pacing is judged only over at least N gaps (default 1000)
+              --no-pacing-check      print the server's pacing, never fail the result for it
               --help                 this text
             Durations: 500ms, 30s, 2m.""";
 
@@ -78,10 +107,17 @@ public record SimulatorOptions(
         Duration connectTimeout = Duration.ofSeconds(2);
         Duration progress = Duration.ofSeconds(1);
         Duration churn = null;
+        PacingLimits defaults = PacingLimits.DEFAULT;
+        boolean pacingJudged = defaults.judged();
+        long minGaps = defaults.minGaps();
+        Duration minGapP50 = defaults.minGapP50();
+        Duration maxGapP50 = defaults.maxGapP50();
+        Duration maxGapP99 = defaults.maxGapP99();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
                 case "--echo-check" -> echoCheck = true;
+                case "--no-pacing-check" -> pacingJudged = false;
                 case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
                 default -> {
                     if (i + 1 >= args.length) {
@@ -103,6 +139,10 @@ public record SimulatorOptions(
                         case "--connect-timeout" -> connectTimeout = duration(option, value);
                         case "--progress" -> progress = duration(option, value);
                         case "--churn" -> churn = duration(option, value);
+                        case "--max-gap-p99" -> maxGapP99 = duration(option, value);
+                        case "--min-gap-p50" -> minGapP50 = duration(option, value);
+                        case "--max-gap-p50" -> maxGapP50 = duration(option, value);
+                        case "--min-gaps" -> minGaps = integer(option, value, 1, Integer.MAX_VALUE);
                         default -> throw new IllegalArgumentException("Unknown option " + option + "\n\n" + USAGE);
                     }
                 }
@@ -115,9 +155,14 @@ public record SimulatorOptions(
         if (duration.isZero()) {
             throw new IllegalArgumentException("--duration must be more than 0");
         }
+        if (minGapP50.compareTo(maxGapP50) > 0) {
+            throw new IllegalArgumentException("--min-gap-p50 " + minGapP50.toMillis() + "ms is over --max-gap-p50 "
+                                               + maxGapP50.toMillis() + "ms");
+        }
+        PacingLimits pacing = new PacingLimits(pacingJudged, minGaps, minGapP50, maxGapP50, maxGapP99);
         return new SimulatorOptions(host, port, calls, ramp, duration, rate, codec, wav, tone, dtmf, echoCheck,
                 connectTimeout, progress.isZero() ? Duration.ofSeconds(1) : progress,
-                churn == null || churn.isZero() ? null : churn);
+                churn == null || churn.isZero() ? null : churn, pacing);
     }
 
     static Duration duration(String option, String value) {

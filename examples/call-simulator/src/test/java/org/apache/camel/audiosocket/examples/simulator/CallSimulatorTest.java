@@ -1,10 +1,22 @@
 package org.apache.camel.audiosocket.examples.simulator;
 
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.locks.LockSupport;
 
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
@@ -18,7 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The simulator against real AudioSocket servers (Camel routes on this JVM): counts, echo check, errors. */
+/**
+ * The simulator against real AudioSocket servers (Camel routes on this JVM, and plain sockets that pace their audio
+ * well or send it in bursts): counts, echo check, pacing judgement, errors.
+ */
 class CallSimulatorTest extends CamelTestSupport {
 
     private final int echoPort = AvailablePortFinder.getNextAvailable();
@@ -74,6 +89,88 @@ class CallSimulatorTest extends CamelTestSupport {
     }
 
     @Test
+    void aServerSendingItsAudioInBurstsFailsAndTheSummarySaysWhy() throws Exception {
+        // ten 20 ms frames at once every 200 ms: as much audio as real time, but Asterisk would play it in bursts
+        try (PlainServer bursts = new PlainServer(10)) {
+            CallSimulator.Summary s = simulate("--port", "" + bursts.port(), "--calls", "10", "--ramp", "200ms",
+                    "--duration", "3s");
+            String out = printed.toString();
+            assertEquals(10, s.completed(), out);
+            assertEquals(0, s.failed(), out);
+            assertTrue(s.gaps() >= 1000, "enough gaps to judge: " + s.gaps());
+            assertTrue(s.pacingJudged(), out);
+            assertFalse(s.success(), out);
+            assertTrue(s.gapP50() < 15, out);
+            assertTrue(out.contains("judged: p50 must be 15-25 ms, p99 at most 50 ms: broken"), out);
+            assertTrue(out.contains("result         FAILED: server pacing: gap p50 ")
+                       && out.contains(" ms is under 15 ms: the server sends its audio in bursts, not one 20 ms frame"
+                                       + " every 20 ms"), out);
+        }
+    }
+
+    @Test
+    void aServerPacingItsAudioPasses() throws Exception {
+        // the same audio, one frame every 20 ms
+        try (PlainServer paced = new PlainServer(1)) {
+            CallSimulator.Summary s = simulate("--port", "" + paced.port(), "--calls", "10", "--ramp", "200ms",
+                    "--duration", "3s");
+            String out = printed.toString();
+            assertTrue(s.gaps() >= 1000, "enough gaps to judge: " + s.gaps());
+            assertTrue(s.pacingJudged(), out);
+            assertTrue(s.success(), out);
+            assertTrue(out.contains("judged: p50 must be 15-25 ms, p99 at most 50 ms: kept"), out);
+            assertTrue(out.contains("result         OK"), out);
+        }
+    }
+
+    @Test
+    void pacingIsOnlyJudgedOverEnoughGaps() throws Exception {
+        try (PlainServer bursts = new PlainServer(10)) {
+            // 2 calls of 1 s: under 100 gaps, where one hold-up of the machine would decide the p99
+            CallSimulator.Summary s = simulate("--port", "" + bursts.port(), "--calls", "2", "--duration", "1s");
+            String out = printed.toString();
+            assertTrue(s.gaps() > 0 && s.gaps() < 1000, out);
+            assertFalse(s.pacingJudged(), out);
+            assertTrue(s.success(), out);
+            assertTrue(out.contains("not judged: fewer than 1000 gaps (--min-gaps)"), out);
+            assertTrue(out.contains("result         OK"), out);
+        }
+    }
+
+    @Test
+    void theDefaultLimitsPassWhatCorrectServersMeasureAndFailBursts() {
+        SimulatorOptions.PacingLimits limits = SimulatorOptions.parse().pacing();
+        assertEquals(SimulatorOptions.PacingLimits.DEFAULT, limits);
+        // Asterisk's own sending
+        assertTrue(pacing(20.0, 22.9, 40.5, 5000, limits).pacingProblems().isEmpty());
+        // the component at 750 calls on 2 cores with the load driver beside it
+        assertTrue(pacing(20.0, 38.2, 120.0, 5000, limits).pacingProblems().isEmpty());
+        // a burst-sending server under load, as the simulator once called OK
+        CallSimulator.Summary bursts = pacing(0.03, 155.0, 190.0, 5000, limits);
+        assertEquals(2, bursts.pacingProblems().size(), bursts.pacingProblems().toString());
+        assertFalse(bursts.success());
+        assertTrue(bursts.problems().get(0).contains("gap p50 0.03 ms is under 15 ms"), bursts.problems().toString());
+        assertTrue(bursts.problems().get(1).contains("gap p99 155.00 ms is over 50 ms"), bursts.problems().toString());
+        // half speed
+        assertTrue(pacing(40.0, 41.0, 45.0, 5000, limits).pacingProblems().get(0)
+                .contains("gap p50 40.00 ms is over 25 ms: the server sends its audio slower than real time"));
+        // the same bursts over too few gaps, or with the check off: not judged
+        assertTrue(pacing(0.03, 155.0, 190.0, 999, limits).success());
+        assertTrue(pacing(0.03, 155.0, 190.0, 5000, SimulatorOptions.parse("--no-pacing-check").pacing()).success());
+        // the limits are the user's to set
+        SimulatorOptions.PacingLimits strict = SimulatorOptions.parse("--max-gap-p99", "30ms", "--min-gaps", "100")
+                .pacing();
+        assertEquals(Duration.ofMillis(30), strict.maxGapP99());
+        assertFalse(pacing(20.0, 38.2, 120.0, 100, strict).success());
+    }
+
+    private static CallSimulator.Summary pacing(double p50, double p99, double max, long gaps,
+            SimulatorOptions.PacingLimits limits) {
+        return new CallSimulator.Summary(10, 10, 10, 0, 0, Map.of(), 5000, 5000, p50, p99, max, gaps, 0, 0, 0, false,
+                limits);
+    }
+
+    @Test
     void refusedConnectionsAreCountedWithTheirReason() throws Exception {
         int nobody = AvailablePortFinder.getNextAvailable();
         CallSimulator.Summary s = simulate("--port", "" + nobody, "--calls", "2", "--duration", "1s");
@@ -90,6 +187,9 @@ class CallSimulatorTest extends CamelTestSupport {
         assertMessage("--codec ulaw carries 8000 Hz audio", "--codec", "ulaw", "--rate", "16000");
         assertMessage("--dtmf takes digits", "--dtmf", "12x");
         assertMessage("Unknown option --colour", "--colour", "red");
+        assertMessage("--max-gap-p99 takes a duration such as 500ms", "--max-gap-p99", "fast");
+        assertMessage("--min-gap-p50 30ms is over --max-gap-p50 25ms", "--min-gap-p50", "30ms");
+        assertMessage("--min-gaps must be 1 to", "--min-gaps", "0");
         assertMessage("--wav " + dir.resolve("none.wav") + ": no such readable file", "--wav", dir.resolve("none.wav").toString());
         Path notWav = Files.writeString(dir.resolve("text.wav"), "this is not audio");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -100,5 +200,86 @@ class CallSimulatorTest extends CamelTestSupport {
     private static void assertMessage(String expected, String... args) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SimulatorOptions.parse(args));
         assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
+    /**
+     * A plain AudioSocket server on loopback: for each call, once its UUID has arrived, it sends 20 ms frames of 8 kHz
+     * audio until the caller hangs up, {@code burst} frames at once every {@code burst} x 20 ms (1: paced as Asterisk
+     * expects). It reads and drops what the caller sends.
+     */
+    private static final class PlainServer implements AutoCloseable {
+
+        private final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "plain-server");
+            t.setDaemon(true);
+            return t;
+        });
+
+        PlainServer(int burst) throws IOException {
+            threads.execute(() -> {
+                while (!server.isClosed()) {
+                    try {
+                        Socket call = server.accept();
+                        threads.execute(() -> serve(call, burst));
+                    } catch (IOException e) {
+                        return; // closed
+                    }
+                }
+            });
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        private void serve(Socket call, int burst) {
+            try (call; DataInputStream in = new DataInputStream(call.getInputStream());
+                 OutputStream out = call.getOutputStream()) {
+                call.setTcpNoDelay(true);
+                int kind = in.readUnsignedByte();
+                in.readFully(new byte[in.readUnsignedShort()]);
+                assertEquals(0x01, kind, "the UUID comes first");
+                threads.execute(() -> drain(in, call));
+                byte[] frame = new byte[3 + 320];
+                frame[0] = 0x10; // 8 kHz signed linear, 320 bytes
+                frame[1] = (byte) (320 >> 8);
+                frame[2] = (byte) 320;
+                long period = 20_000_000L * burst;
+                long next = System.nanoTime();
+                while (!call.isClosed()) {
+                    for (int i = 0; i < burst; i++) {
+                        out.write(frame);
+                    }
+                    out.flush();
+                    next += period;
+                    LockSupport.parkNanos(next - System.nanoTime());
+                }
+            } catch (IOException e) {
+                // the caller hung up
+            }
+        }
+
+        private static void drain(InputStream in, Socket call) {
+            try {
+                while (in.read(new byte[4096]) >= 0) {
+                    // what the caller says is not listened to
+                }
+            } catch (IOException e) {
+                // closed
+            } finally {
+                try {
+                    call.close();
+                } catch (IOException e) {
+                    // already
+                }
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+            threads.shutdownNow();
+        }
     }
 }

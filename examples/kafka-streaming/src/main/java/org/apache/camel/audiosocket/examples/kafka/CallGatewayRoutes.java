@@ -41,7 +41,8 @@ public class CallGatewayRoutes extends RouteBuilder {
                 // an event other than audio is all headers: send it with an empty value rather than none
                 .filter(body().isNull()).setBody(constant(new byte[0])).end()
                 .to("kafka:{{kafka.calls-topic}}?brokers={{kafka.brokers}}"
-                    + "&valueSerializer=org.apache.kafka.common.serialization.ByteArraySerializer");
+                    + "&valueSerializer=org.apache.kafka.common.serialization.ByteArraySerializer"
+                    + "&lingerMs={{kafka.linger-ms}}");
 
         from("kafka:{{kafka.responses-topic-prefix}}" + node + "?brokers={{kafka.brokers}}&groupId=gateway-" + node
              + "&autoOffsetReset=earliest"

@@ -26,6 +26,7 @@ public class ResponderRoutes extends RouteBuilder {
                     .setHeader(KafkaConstants.KEY, header(AudioSocketConstants.UUID))
                     .toD("kafka:{{kafka.responses-topic-prefix}}${header." + CallGatewayRoutes.NODE + "}"
                          + "?brokers={{kafka.brokers}}"
-                         + "&valueSerializer=org.apache.kafka.common.serialization.ByteArraySerializer");
+                         + "&valueSerializer=org.apache.kafka.common.serialization.ByteArraySerializer"
+                         + "&lingerMs={{kafka.linger-ms}}");
     }
 }

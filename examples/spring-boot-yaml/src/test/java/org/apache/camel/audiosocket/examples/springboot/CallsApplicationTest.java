@@ -15,14 +15,18 @@ import java.util.Arrays;
 import org.apache.camel.component.audiosocket.audio.Wav;
 import org.apache.camel.component.audiosocket.testkit.SimulatedCall;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -30,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and the actuator's health and metrics show the AudioSocket server and its calls.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class CallsApplicationTest {
 
     private static final int AUDIOSOCKET_PORT = freePort();
@@ -45,6 +50,13 @@ class CallsApplicationTest {
         registry.add("audiosocket.host", () -> "127.0.0.1");
         registry.add("audiosocket.port", () -> AUDIOSOCKET_PORT);
         registry.add("recordings.dir", () -> recordings.toString());
+    }
+
+    @Test
+    void theYamlRoutesAreInTheCanonicalNotation(CapturedOutput output) {
+        // Camel warns at startup about routes written in the compact notation (- log: "text", - simple: "...")
+        assertTrue(output.getAll().contains("Started CallsApplication"), "the startup log was captured");
+        assertFalse(output.getAll().contains("compact notation"), output.getAll());
     }
 
     @Test

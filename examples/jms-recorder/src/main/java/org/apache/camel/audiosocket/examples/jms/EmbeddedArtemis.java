@@ -1,22 +1,34 @@
 package org.apache.camel.audiosocket.examples.jms;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
-import org.apache.camel.test.AvailablePortFinder;
 
-/** A real ActiveMQ Artemis broker in this JVM, listening on a TCP port of loopback, keeping nothing on disk. */
+/**
+ * A real ActiveMQ Artemis broker in this JVM, listening on a free TCP port of loopback, keeping nothing on disk: the
+ * demo's broker and the test's.
+ */
 final class EmbeddedArtemis implements AutoCloseable {
 
     private final EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
     private final String url;
 
     EmbeddedArtemis() throws Exception {
-        url = "tcp://127.0.0.1:" + AvailablePortFinder.getNextAvailable();
+        url = "tcp://127.0.0.1:" + freePort();
         broker.setConfiguration(new ConfigurationImpl()
                 .setPersistenceEnabled(false)
                 .setSecurityEnabled(false)
                 .addAcceptorConfiguration("tcp", url));
         broker.start();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     /** Where clients connect: {@code tcp://127.0.0.1:<port>}. */

@@ -1,7 +1,10 @@
 package org.apache.camel.audiosocket.examples.jms;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.apache.camel.audiosocket.examples.simulator.CallSimulator;
@@ -21,6 +24,7 @@ public final class JmsDemo {
         String calls = System.getProperty("simulate.calls", "10");
         String duration = System.getProperty("simulate.duration", "5s");
         Path recordings = Path.of(System.getProperty("recordings.dir", "recordings"));
+        Set<Path> earlier = files(recordings);
         boolean ok;
         try (EmbeddedArtemis broker = new EmbeddedArtemis()) {
             Main app = JmsRecorderApplication.newMain("both");
@@ -38,10 +42,22 @@ public final class JmsDemo {
                 app.stop();
             }
         }
-        System.out.println("Recordings in " + recordings.toAbsolutePath() + ":");
-        try (Stream<Path> files = Files.list(recordings)) {
-            files.sorted().forEach(f -> System.out.printf("  %s  %,d bytes%n", f.getFileName(), f.toFile().length()));
+        System.out.println("Recordings of these calls, in " + recordings.toAbsolutePath() + ":");
+        files(recordings).stream().filter(f -> !earlier.contains(f)).sorted()
+                .forEach(f -> System.out.printf("  %s  %,d bytes%n", f.getFileName(), f.toFile().length()));
+        if (!earlier.isEmpty()) {
+            System.out.println("  (and " + earlier.size() + " file(s) of earlier runs)");
         }
         System.exit(ok ? 0 : 1);
+    }
+
+    /** The files in the folder, none when it is not there yet. */
+    private static Set<Path> files(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return Set.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.collect(Collectors.toSet());
+        }
     }
 }

@@ -8,11 +8,12 @@ import org.apache.camel.component.audiosocket.audio.Wav;
 
 /**
  * Makes {@code src/main/resources/greeting.wav}: a 1.5 s two-tone chime ("ding-dong", E5 then C5) at 8 kHz, 16-bit
- * mono. The output is deterministic ({@link StrictMath}), and {@link GreetingTest} checks that the committed file is
- * exactly what this produces. To regenerate it, from the repository root:
+ * mono. The output is deterministic ({@link StrictMath}), and {@code GreetingTest} checks that the committed file is
+ * exactly what this produces. To regenerate it, from the repository root (exec:java runs in Maven's JVM, whose working
+ * directory is where Maven was started):
  *
  * <pre>
- * mvn -pl examples/call-recorder test-compile exec:java -Dexec.classpathScope=test \
+ * ./mvnw -q -pl examples/call-recorder compile exec:java \
  *     -Dexec.mainClass=org.apache.camel.audiosocket.examples.recorder.GreetingGenerator \
  *     -Dexec.args=examples/call-recorder/src/main/resources/greeting.wav
  * </pre>

@@ -93,8 +93,7 @@ final class Playback implements PacingClock.Pacer {
      * Timelines start on multiples of 5 ms of the clock, and so do all their frames. The frames of an event loop's calls
      * then fall due in at most 200 of the clock's milliseconds a second, not in any of the 1,000: its loop is woken
      * (a system call, a timer and a thread switch each time) a fifth as often for them, and sends more frames each
-     * time. Measured with PairedBenchmark against a 1 ms grid at 250 calls: 14 % less CPU for 100 ms chunks on the
-     * event loops, 6 % for 20 ms. The price is up to 5 ms before the first frame of a timeline, once.
+     * time. The price is up to 5 ms before the first frame of a timeline, once.
      */
     static final long TIMELINE_GRID_NANOS = 5_000_000L;
 
@@ -476,8 +475,7 @@ final class Playback implements PacingClock.Pacer {
      * The first look for audio from other threads after a frame. A stream that is on time plays nothing before this
      * frame has played, whenever its next audio comes: one look then finds what came meanwhile (a live stream's next
      * reply, usually), where looking on every step of the grid would wake the pacer three times a frame more, for
-     * nothing (side by side at 375 calls echoed by a route on the worker pool: about 2 % of the server's CPU). A
-     * stream that is behind sends its next audio as soon as it comes, so it looks on the next step.
+     * nothing. A stream that is behind sends its next audio as soon as it comes, so it looks on the next step.
      */
     private void lookForTheNextFrame() {
         if (earliestNextFrame() < playedUntil) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -198,7 +199,13 @@ class RoutePoolTest {
 
     @Test
     void aTaskThatFailsCostsNotTheTasksAfterIt() throws Exception {
-        pool = new RoutePool(1, 1, "test", Thread::new);
+        // the failure ends its thread, which hands it to its handler: kept here rather than printed as if the build broke
+        List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+        pool = new RoutePool(1, 1, "test", task -> {
+            Thread thread = new Thread(task);
+            thread.setUncaughtExceptionHandler((t, e) -> uncaught.add(e));
+            return thread;
+        });
         pool.execute(() -> {
             throw new IllegalStateException("a bug in a task");
         });
@@ -211,6 +218,7 @@ class RoutePoolTest {
             Thread.sleep(5);
         }
         assertEquals(1, pool.getPoolSize());
+        assertEquals(List.of("a bug in a task"), uncaught.stream().map(Throwable::getMessage).toList());
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.apache.camel.component.audiosocket.support.AudioSocketTestSupport;
 import org.apache.camel.component.audiosocket.support.EventCollector.Event;
 import org.apache.camel.component.audiosocket.support.Frames;
 import org.apache.camel.component.audiosocket.testkit.SimulatedCall;
-import org.apache.camel.test.AvailablePortFinder;
+import org.apache.camel.component.audiosocket.support.FreePorts;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -36,7 +36,7 @@ class BackpressureTest extends AudioSocketTestSupport {
     private static final int FRAMES = 25_000;
 
     private final CountDownLatch routeReleased = new CountDownLatch(1);
-    private final int idlePort = AvailablePortFinder.getNextAvailable();
+    private final int idlePort = FreePorts.next();
 
     @Override
     protected RoutesBuilder createRouteBuilder() {

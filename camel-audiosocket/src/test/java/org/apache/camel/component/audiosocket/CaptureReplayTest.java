@@ -10,7 +10,7 @@ import org.apache.camel.component.audiosocket.support.EventCollector;
 import org.apache.camel.component.audiosocket.support.EventCollector.Event;
 import org.apache.camel.component.audiosocket.testkit.SimulatedCall;
 import org.apache.camel.component.audiosocket.protocol.AudioSocketKind;
-import org.apache.camel.test.AvailablePortFinder;
+import org.apache.camel.component.audiosocket.support.FreePorts;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,8 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CaptureReplayTest extends CamelTestSupport {
 
-    private final int port = AvailablePortFinder.getNextAvailable();
-    private final int ulawPort = AvailablePortFinder.getNextAvailable();
+    private final int port = FreePorts.next();
+    private final int ulawPort = FreePorts.next();
     private final EventCollector collector = new EventCollector();
 
     @Override

@@ -11,7 +11,7 @@ import org.apache.camel.component.audiosocket.support.Capture;
 import org.apache.camel.component.audiosocket.support.EventCollector;
 import org.apache.camel.component.audiosocket.support.EventCollector.Event;
 import org.apache.camel.component.audiosocket.testkit.SimulatedCall;
-import org.apache.camel.test.AvailablePortFinder;
+import org.apache.camel.component.audiosocket.support.FreePorts;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class ChunkingAndFilteringTest extends AudioSocketTestSupport {
 
-    private final int filteredPort = AvailablePortFinder.getNextAvailable();
+    private final int filteredPort = FreePorts.next();
     private final EventCollector filtered = new EventCollector();
 
     @Override

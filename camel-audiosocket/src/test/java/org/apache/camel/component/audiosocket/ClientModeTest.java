@@ -20,7 +20,7 @@ import org.apache.camel.component.audiosocket.support.AudioSocketTestSupport;
 import org.apache.camel.component.audiosocket.support.EventCollector;
 import org.apache.camel.component.audiosocket.support.EventCollector.Event;
 import org.apache.camel.component.audiosocket.support.Frames;
-import org.apache.camel.test.AvailablePortFinder;
+import org.apache.camel.component.audiosocket.support.FreePorts;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -36,8 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ClientModeTest extends AudioSocketTestSupport {
 
-    private final int echoPort = AvailablePortFinder.getNextAvailable();
-    private final int ulawPort = AvailablePortFinder.getNextAvailable();
+    private final int echoPort = FreePorts.next();
+    private final int ulawPort = FreePorts.next();
     private final EventCollector client = new EventCollector();
 
     @Override
@@ -148,7 +148,7 @@ class ClientModeTest extends AudioSocketTestSupport {
 
     @Test
     void refusedConnectionFailsTheExchange() {
-        int closedPort = AvailablePortFinder.getNextAvailable();
+        int closedPort = FreePorts.next();
         CamelExecutionException e = assertThrows(CamelExecutionException.class,
                 () -> template.sendBodyAndHeader("direct:dialAnywhere", new byte[320], "port", closedPort));
         assertInstanceOf(AudioSocketConnectException.class, e.getCause());

@@ -21,7 +21,7 @@ import org.apache.camel.component.audiosocket.support.AudioSocketTestSupport;
 import org.apache.camel.component.audiosocket.support.EventCollector;
 import org.apache.camel.component.audiosocket.testkit.SimulatedCall;
 import org.apache.camel.support.ExpressionAdapter;
-import org.apache.camel.test.AvailablePortFinder;
+import org.apache.camel.component.audiosocket.support.FreePorts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +39,7 @@ class EventLoopRoutesTest extends AudioSocketTestSupport {
 
     private static final int CALLS = 4;
 
-    private final int asyncPort = AvailablePortFinder.getNextAvailable();
+    private final int asyncPort = FreePorts.next();
     private final EventCollector asyncEvents = new EventCollector();
     private final EventCollector asyncDone = new EventCollector();
     private final AtomicInteger inRoute = new AtomicInteger();
@@ -158,7 +158,7 @@ class EventLoopRoutesTest extends AudioSocketTestSupport {
         Exception e = assertThrows(Exception.class, () -> context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("audiosocket:127.0.0.1:" + AvailablePortFinder.getNextAvailable()
+                from("audiosocket:127.0.0.1:" + FreePorts.next()
                      + "?usingExecutorService=false&executorService=#ownPool").to("log:never");
             }
         }));

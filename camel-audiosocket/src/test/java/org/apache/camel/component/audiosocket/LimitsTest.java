@@ -24,7 +24,7 @@ import org.apache.camel.component.audiosocket.support.AudioSocketTestSupport;
 import org.apache.camel.component.audiosocket.support.EventCollector.Event;
 import org.apache.camel.component.audiosocket.support.Frames;
 import org.apache.camel.component.audiosocket.testkit.SimulatedCall;
-import org.apache.camel.test.AvailablePortFinder;
+import org.apache.camel.component.audiosocket.support.FreePorts;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,11 +36,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LimitsTest extends AudioSocketTestSupport {
 
-    private final int refusingPort = AvailablePortFinder.getNextAvailable();
-    private final int allowingPort = AvailablePortFinder.getNextAvailable();
-    private final int idlePort = AvailablePortFinder.getNextAvailable();
-    private final int failingPort = AvailablePortFinder.getNextAvailable();
-    private final int crowdedPort = AvailablePortFinder.getNextAvailable();
+    private final int refusingPort = FreePorts.next();
+    private final int allowingPort = FreePorts.next();
+    private final int idlePort = FreePorts.next();
+    private final int failingPort = FreePorts.next();
+    private final int crowdedPort = FreePorts.next();
     private final String failingCall = UUID.randomUUID().toString();
 
     @Override

@@ -20,7 +20,7 @@ import org.apache.camel.component.audiosocket.server.AudioSocketServer;
 import org.apache.camel.component.audiosocket.support.AudioSocketTestSupport;
 import org.apache.camel.component.audiosocket.testkit.SimulatedCall;
 import org.apache.camel.component.audiosocket.support.Frames;
-import org.apache.camel.test.AvailablePortFinder;
+import org.apache.camel.component.audiosocket.support.FreePorts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,9 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PoolAndShutdownTest extends AudioSocketTestSupport {
 
-    private final int ownPoolPort = AvailablePortFinder.getNextAvailable();
+    private final int ownPoolPort = FreePorts.next();
     private final CountDownLatch release = new CountDownLatch(1);
-    private final int stoppingPort = AvailablePortFinder.getNextAvailable();
+    private final int stoppingPort = FreePorts.next();
     private final CountDownLatch inRoute = new CountDownLatch(1);
     private final CountDownLatch routeReleased = new CountDownLatch(1);
 

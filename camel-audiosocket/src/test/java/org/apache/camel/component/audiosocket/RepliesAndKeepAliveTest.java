@@ -14,7 +14,7 @@ import org.apache.camel.component.audiosocket.support.AudioSocketTestSupport;
 import org.apache.camel.component.audiosocket.testkit.SimulatedCall;
 import org.apache.camel.component.audiosocket.testkit.ReceivedMessage;
 import org.apache.camel.component.audiosocket.support.Frames;
-import org.apache.camel.test.AvailablePortFinder;
+import org.apache.camel.component.audiosocket.support.FreePorts;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -29,11 +29,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RepliesAndKeepAliveTest extends AudioSocketTestSupport {
 
     private static final byte[] GREETING = Frames.pattern(42, 640);
-    private final int keepAlivePort = AvailablePortFinder.getNextAvailable();
-    private final int failingPort = AvailablePortFinder.getNextAvailable();
+    private final int keepAlivePort = FreePorts.next();
+    private final int failingPort = FreePorts.next();
     private final String failingCall = UUID.randomUUID().toString();
     private final List<String> errorsHandled = new CopyOnWriteArrayList<>();
-    private final int chunkedPort = AvailablePortFinder.getNextAvailable();
+    private final int chunkedPort = FreePorts.next();
     private final List<Throwable> replyErrors = new CopyOnWriteArrayList<>();
 
     @Override

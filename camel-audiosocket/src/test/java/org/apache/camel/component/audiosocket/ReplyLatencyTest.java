@@ -9,7 +9,7 @@ import org.apache.camel.component.audiosocket.support.AudioSocketTestSupport;
 import org.apache.camel.component.audiosocket.support.Frames;
 import org.apache.camel.component.audiosocket.testkit.ReceivedMessage;
 import org.apache.camel.component.audiosocket.testkit.SimulatedCall;
-import org.apache.camel.test.AvailablePortFinder;
+import org.apache.camel.component.audiosocket.support.FreePorts;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -25,8 +25,8 @@ class ReplyLatencyTest extends AudioSocketTestSupport {
 
     private static final byte[] ANSWER = Frames.pattern(9, 16000); // 1 s
 
-    private final int slowStartPort = AvailablePortFinder.getNextAvailable();
-    private final int answeringPort = AvailablePortFinder.getNextAvailable();
+    private final int slowStartPort = FreePorts.next();
+    private final int answeringPort = FreePorts.next();
 
     @Override
     protected RoutesBuilder createRouteBuilder() {

@@ -9,7 +9,7 @@ import org.apache.camel.component.audiosocket.audio.Wav;
 import org.apache.camel.component.audiosocket.testkit.SimulatedCall;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.main.Main;
-import org.apache.camel.test.AvailablePortFinder;
+import org.apache.camel.component.audiosocket.support.FreePorts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +37,7 @@ class YamlDslTest {
     void yamlRouteGreetsTheCallerAndHangsUpOnHash() throws Exception {
         byte[] greeting = SimulatedCall.tone(523, 16000, Duration.ofMillis(200)); // 16 kHz, from the WAV's header
         Path wav = Files.write(dir.resolve("greeting.wav"), Wav.wrap(greeting, 16000));
-        int port = AvailablePortFinder.getNextAvailable();
+        int port = FreePorts.next();
         main = new Main();
         main.configure().withRoutesIncludePattern("classpath:yaml/audiosocket-routes.yaml");
         main.addOverrideProperty("audiosocket.port", String.valueOf(port));

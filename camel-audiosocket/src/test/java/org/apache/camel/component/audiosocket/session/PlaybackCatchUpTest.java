@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * never ahead of real time), up to the catch-up limit; a pause or a CLEAR begins a new stream. Most tests play one
  * frame, and then, a moment after it has played (on the call's event loop, so that the moment is the loop's and not a
  * test thread's), more frames: at least 70 ms late. Counts are exact; the timings asserted tell apart frames sent
- * together or within a grid step from frames sent in their slot 15-20 ms later, with 5 ms or more to spare.
+ * together or within a grid step from frames sent in their slot 15-20 ms later, with 5 ms or more to spare, and
+ * stretches of paced frames from the same frames sent early, with 20 ms or more to spare.
  */
 class PlaybackCatchUpTest {
 
@@ -176,8 +177,9 @@ class PlaybackCatchUpTest {
         // one per frame; a reply held up past its slot (a busy machine) costs a look or two more
         assertTrue(wakeUps >= frames - 2 && wakeUps < (frames - 2) * 3 / 2,
                 "the pacer was woken " + wakeUps + " times for " + (frames - 2) + " frames");
+        // (360 ms paced; a reply sent as it came, not in its slot, would take little more than the replies' own time)
         long apart = millisBetween(2, frames);
-        assertTrue(apart >= (frames - 2) * 20 - 5, "paced: " + (frames - 2) + " frames in " + apart + " ms");
+        assertTrue(apart >= (frames - 2) * 20 * 3 / 4, "paced: " + (frames - 2) + " frames in " + apart + " ms");
     }
 
     @Test
@@ -195,8 +197,9 @@ class PlaybackCatchUpTest {
         assertEquals(0, call.framesAhead.get());
         // nothing had played, so nothing was owed: 20 ms apart from the first frame, not the frames it was late by
         // in a burst right after it (a prompt would be that much short)
+        // (60 ms paced, 10 to 20 in the burst: the bound between them leaves a slow machine 20 ms of its own)
         long apart = millisBetween(1, 4);
-        assertTrue(apart >= 3 * 20 - 5, "4 frames in " + apart + " ms");
+        assertTrue(apart >= 40, "4 frames in " + apart + " ms");
     }
 
     @Test
@@ -211,7 +214,8 @@ class PlaybackCatchUpTest {
         call.awaitFrames(10);
         assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), call.values());
         assertEquals(0, call.framesAhead.get());
-        assertTrue(millisBetween(1, 10) >= 9 * 20 - 5, "10 frames in " + millisBetween(1, 10) + " ms");
+        // (180 ms paced; sent ahead, one frame more a tick, about 100)
+        assertTrue(millisBetween(1, 10) >= 140, "10 frames in " + millisBetween(1, 10) + " ms");
     }
 
     @Test

@@ -5,13 +5,12 @@ import java.util.function.BooleanSupplier;
 
 import org.apache.camel.component.audiosocket.AudioSocketConsumer;
 import org.apache.camel.component.audiosocket.server.AudioSocketServer;
-import org.apache.camel.test.AvailablePortFinder;
 import org.apache.camel.test.junit5.CamelTestSupport;
 
 /** Base of the tests that run real routes on a real port: a free port, an event collector, the running server. */
 public abstract class AudioSocketTestSupport extends CamelTestSupport {
 
-    protected final int port = AvailablePortFinder.getNextAvailable();
+    protected final int port = FreePorts.next();
     protected final EventCollector events = new EventCollector();
 
     /** The endpoint URI of the consumer under test. */

@@ -13,6 +13,7 @@ import io.netty.channel.ChannelOption;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.audiosocket.server.AudioSocketServer;
+import org.apache.camel.component.audiosocket.session.CallSession;
 import org.apache.camel.component.audiosocket.support.AudioSocketTestSupport;
 import org.apache.camel.component.audiosocket.support.EventCollector.Event;
 import org.apache.camel.component.audiosocket.support.Frames;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A peer that stays connected but has stopped reading: what is played into its call fills the buffers on the way, and
@@ -29,8 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  */
 class DeafPeerTest extends AudioSocketTestSupport {
 
-    /** How long a call may take to be released once its end is decided, with room for a busy machine. */
-    private static final long RELEASED_WITHIN_SECONDS = 5;
+    /** How long a call may take to be released once its end is decided: the bound, and room for a busy machine. */
+    private static final long RELEASED_WITHIN_MILLIS = CallSession.RELEASE_TIMEOUT_MILLIS + 1500;
+    private static final long IDLE_TIMEOUT_MILLIS = 1000;
 
     private Socket deaf;
     private OutputStream toServer;
@@ -41,7 +44,8 @@ class DeafPeerTest extends AudioSocketTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from(audiosocket("idleTimeout=1000&hangupOnRouteError=true")).routeId("calls").process(events)
+                from(audiosocket("idleTimeout=" + IDLE_TIMEOUT_MILLIS + "&hangupOnRouteError=true")).routeId("calls")
+                        .process(events)
                         .filter(header(AudioSocketConstants.EVENT_TYPE).isEqualTo("DTMF"))
                             .throwException(new IllegalStateException("the route fails on a key press"));
                 from("direct:command").to(audiosocket(""));
@@ -60,25 +64,28 @@ class DeafPeerTest extends AudioSocketTestSupport {
     @Test
     void idleTimeout() throws Exception {
         UUID uuid = deafCallWithFullBuffers();
+        long silentSince = System.nanoTime();
         talking = false; // the peer falls silent too: the idle timeout fires a second later
-        assertReleased(uuid, "IDLE_TIMEOUT");
+        assertReleased(uuid, "IDLE_TIMEOUT", silentSince, IDLE_TIMEOUT_MILLIS + RELEASED_WITHIN_MILLIS);
     }
 
     @Test
     void hangupCommand() throws Exception {
         UUID uuid = deafCallWithFullBuffers();
+        long asked = System.nanoTime();
         command(uuid, "CLEAR");
         command(uuid, "HANGUP");
-        assertReleased(uuid, "LOCAL_HANGUP");
+        assertReleased(uuid, "LOCAL_HANGUP", asked, RELEASED_WITHIN_MILLIS);
     }
 
     @Test
     void hangupOnRouteError() throws Exception {
         UUID uuid = deafCallWithFullBuffers();
+        long pressed = System.nanoTime();
         synchronized (toServer) {
             toServer.write(Frames.frame(0x03, new byte[] { '5' }));
         }
-        assertReleased(uuid, "ROUTE_ERROR");
+        assertReleased(uuid, "ROUTE_ERROR", pressed, RELEASED_WITHIN_MILLIS);
     }
 
     @Test
@@ -87,7 +94,7 @@ class DeafPeerTest extends AudioSocketTestSupport {
         AudioSocketServer server = server("calls");
         context.getRouteController().stopRoute("calls");
         assertEquals(0, server.openConnections(), "the stop released the call");
-        assertEquals("SHUTDOWN", events.awaitHangup(uuid.toString(), RELEASED_WITHIN_SECONDS, TimeUnit.SECONDS)
+        assertEquals("SHUTDOWN", events.awaitHangup(uuid.toString(), RELEASED_WITHIN_MILLIS, TimeUnit.MILLISECONDS)
                 .header(AudioSocketConstants.HANGUP_REASON));
         assertEquals(1, events.ofType(uuid.toString(), "HANGUP").size());
     }
@@ -138,11 +145,13 @@ class DeafPeerTest extends AudioSocketTestSupport {
                 Map.of(AudioSocketConstants.UUID, uuid.toString(), AudioSocketConstants.COMMAND, command));
     }
 
-    private void assertReleased(UUID uuid, String reason) throws Exception {
-        Event hangup = events.awaitHangup(uuid.toString(), RELEASED_WITHIN_SECONDS, TimeUnit.SECONDS);
+    /** The call gets its HANGUP, with the reason, within {@code withinMillis} of its end being asked for. */
+    private void assertReleased(UUID uuid, String reason, long askedNanos, long withinMillis) throws Exception {
+        Event hangup = events.awaitHangup(uuid.toString(), 10, TimeUnit.SECONDS);
+        long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - askedNanos);
         assertEquals(reason, hangup.header(AudioSocketConstants.HANGUP_REASON));
-        awaitTrue("the connection to be closed", RELEASED_WITHIN_SECONDS, TimeUnit.SECONDS,
-                () -> server("calls").openConnections() == 0);
+        assertTrue(took <= withinMillis, "released " + took + " ms after its end was asked for");
+        awaitTrue("the connection to be closed", 5, TimeUnit.SECONDS, () -> server("calls").openConnections() == 0);
         assertNull(server("calls").findCall(uuid), "the call is gone");
         assertEquals(0, server("calls").activeCalls());
         Thread.sleep(200); // nothing more comes for the call

@@ -2,13 +2,20 @@ package org.apache.camel.component.audiosocket;
 
 import java.time.Duration;
 import java.nio.file.Files;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ssl.SSLSocket;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.audiosocket.session.CallSession;
 import org.apache.camel.component.audiosocket.support.AudioSocketTestSupport;
 import org.apache.camel.component.audiosocket.support.EventCollector;
 import org.apache.camel.component.audiosocket.testkit.SimulatedCall;
@@ -21,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** AudioSocket tunnelled over TLS, server and client mode, configured with Camel's SSLContextParameters. */
 class TlsTest extends AudioSocketTestSupport {
@@ -51,11 +59,12 @@ class TlsTest extends AudioSocketTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from(audiosocket("sslContextParameters=#tls&exchangePattern=InOut")).process(events);
+                from(audiosocket("sslContextParameters=#tls&exchangePattern=InOut")).routeId("tls").process(events);
                 // client mode over TLS, and a consumer hearing what the server echoes back
                 String client = audiosocket("clientMode=true&sslContextParameters=#tls");
                 from("direct:dial").to(client);
                 from(client).process(clientEvents);
+                from("direct:command").to(audiosocket("sslContextParameters=#tls"));
             }
         };
     }
@@ -85,6 +94,36 @@ class TlsTest extends AudioSocketTestSupport {
                 TimeUnit.SECONDS);
         assertArrayEquals(audio, clientEvents.audio(uuid));
         assertArrayEquals(audio, events.audio(uuid));
+    }
+
+    @Test
+    void aPeerThatStopsReadingIsReleasedWithinTheBoundOverTlsToo() throws Exception {
+        // a TLS layer that closes sends close_notify and waits for it to leave, which a peer that does not read never
+        // lets happen: the release must not wait for it
+        UUID uuid = UUID.randomUUID();
+        SSLSocket deaf = (SSLSocket) tls().createSSLContext(context).getSocketFactory().createSocket();
+        try (deaf) {
+            deaf.setReceiveBufferSize(4096);
+            deaf.connect(new InetSocketAddress("127.0.0.1", port));
+            deaf.startHandshake();
+            deaf.getOutputStream().write(Frames.uuid(uuid)); // and then it never reads
+            awaitTrue("the call to start", 5, TimeUnit.SECONDS, () -> server("tls").findCall(uuid) != null);
+            Channel channel = server("tls").findCall(uuid).channel();
+            channel.config().setOption(ChannelOption.SO_SNDBUF, 4096);
+            template.sendBodyAndHeaders("direct:command", new byte[3_840_000],
+                    Map.of(AudioSocketConstants.UUID, uuid.toString(), AudioSocketConstants.SAMPLE_RATE, 192000));
+            awaitTrue("the outbound buffer to fill", 10, TimeUnit.SECONDS, () -> !channel.isWritable());
+            long asked = System.nanoTime();
+            template.sendBodyAndHeaders("direct:command", null,
+                    Map.of(AudioSocketConstants.UUID, uuid.toString(), AudioSocketConstants.COMMAND, "CLEAR"));
+            template.sendBodyAndHeaders("direct:command", null,
+                    Map.of(AudioSocketConstants.UUID, uuid.toString(), AudioSocketConstants.COMMAND, "HANGUP"));
+            assertTrue(channel.closeFuture().await(10, TimeUnit.SECONDS), "the connection was closed");
+            long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - asked);
+            assertTrue(took <= CallSession.RELEASE_TIMEOUT_MILLIS + 1500, "released " + took + " ms after the HANGUP");
+        }
+        assertEquals("LOCAL_HANGUP", events.awaitHangup(uuid.toString(), 5, TimeUnit.SECONDS)
+                .header(AudioSocketConstants.HANGUP_REASON));
     }
 
     /** A self-signed key pair made with the JDK's keytool, for this test run only. */

@@ -11,7 +11,9 @@ import java.util.function.ObjIntConsumer;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -80,6 +82,8 @@ public final class CallSession implements Playback.Listener {
     private boolean awaitingInputAfterError;
     /** How much of the caller's audio has arrived, in nanoseconds of audio. */
     private long receivedAudioNanos;
+    /** When the caller's last audio arrived. */
+    private long lastAudioNanos;
     /** When the caller's audio received so far would have begun, had it all come in real time up to its last byte. */
     private volatile long streamOffsetNanos;
 
@@ -203,7 +207,7 @@ public final class CallSession implements Playback.Listener {
      * Queues 16-bit PCM for paced playback as the continuation of the caller's own stream (an echo, a filter, a relay):
      * it was due when the audio it answers arrived, and how late it comes is made up as a late stream's is.
      *
-     * @param dueNanos when the audio it answers arrived ({@link System#nanoTime()})
+     * @param dueNanos when the caller sent the audio it answers ({@link #sentNanos}, on {@link System#nanoTime()})
      */
     public void play(byte[] pcm, AudioSocketKind kind, long dueNanos)
             throws AudioSocketCallNotFoundException, AudioSocketPlaybackQueueFullException,
@@ -277,7 +281,8 @@ public final class CallSession implements Playback.Listener {
             sampleRate = rate;
         }
         receivedAudioNanos += (long) payload.readableBytes() / chunker.codec().bytesPerSample() * 1_000_000_000L / rate;
-        streamOffsetNanos = System.nanoTime() - receivedAudioNanos;
+        lastAudioNanos = System.nanoTime();
+        streamOffsetNanos = lastAudioNanos - receivedAudioNanos;
         chunker.append(payload, rate, emitAudio);
     }
 
@@ -363,8 +368,9 @@ public final class CallSession implements Playback.Listener {
     /**
      * Reading or writing the connection failed. A write fails this way when the peer has hung up (closed its socket)
      * and this end wrote into the connection before reading the peer's FIN: the peer's reset then fails the next write.
-     * So a failure alone does not tell why the call ended: nothing more is written, the peer's FIN or reset is read
-     * (even while reading is paused), and {@link #onInputClosed} decides, within {@link #RELEASE_TIMEOUT_MILLIS}.
+     * So a failure alone does not tell why the call ended: nothing more is written, what the peer sent is read to its
+     * end (backpressure no longer matters: the call is ending), and {@link #onInputClosed} decides by the peer's FIN or
+     * reset, within {@link #RELEASE_TIMEOUT_MILLIS}.
      */
     public void onIoError(Throwable cause) {
         LOG.debug("AudioSocket connection {} failed: {}", remoteAddress, cause.toString());
@@ -372,16 +378,19 @@ public final class CallSession implements Playback.Listener {
             playback.close();
         }
         if (isClosing()) {
-            channel.close(); // (the hangup message, say, will not leave now)
+            closeNow(); // (the hangup message, say, will not leave now)
             return;
         }
         if (!awaitingInputAfterError) {
             awaitingInputAfterError = true;
-            channel.read();
+            if (readPauseWarning != null) {
+                readPauseWarning.cancel(false);
+            }
+            channel.config().setAutoRead(true);
             channel.eventLoop().schedule(() -> {
                 if (channel.isOpen()) {
                     endWith(AudioSocketHangupReason.CONNECTION_LOST);
-                    channel.close();
+                    closeNow();
                 }
             }, RELEASE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
         }
@@ -538,6 +547,19 @@ public final class CallSession implements Playback.Listener {
             LOG.warn("AudioSocket call {} from {}: the peer did not take the hangup message within {} ms (it is not"
                      + " reading); the connection is reset", uuidText, remoteAddress, RELEASE_TIMEOUT_MILLIS);
             channel.config().setOption(ChannelOption.SO_LINGER, 0);
+            closeNow();
+        }
+    }
+
+    /**
+     * Closes the connection at once: with TLS, without the close_notify alert a closing TLS layer otherwise sends and
+     * waits seconds to flush, which a peer that does not read, or a connection that failed, would never take.
+     */
+    private void closeNow() {
+        ChannelHandlerContext tls = channel.pipeline().context(SslHandler.class);
+        if (tls != null) {
+            tls.close(); // (from the TLS handler's place in the pipeline: the handlers below it, not the handler itself)
+        } else {
             channel.close();
         }
     }
@@ -575,7 +597,7 @@ public final class CallSession implements Playback.Listener {
     }
 
     private void emitAudio(byte[] audio, int rate) {
-        emit(CallEvent.audio(++sequence, audio, rate, chunker.codec(), System.nanoTime(), receivedAudioNanos));
+        emit(CallEvent.audio(++sequence, audio, rate, chunker.codec(), lastAudioNanos, receivedAudioNanos));
     }
 
     private void flushAudio() {
@@ -589,7 +611,7 @@ public final class CallSession implements Playback.Listener {
     }
 
     private void pauseReading() {
-        if (readPaused) {
+        if (readPaused || awaitingInputAfterError) {
             return;
         }
         readPaused = true;

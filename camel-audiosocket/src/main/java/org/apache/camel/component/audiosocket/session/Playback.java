@@ -108,6 +108,9 @@ final class Playback implements PacingClock.Pacer {
     /** The due time of audio that is due when it is queued: a prompt, an answer of its own. */
     static final long DUE_WHEN_QUEUED = Long.MIN_VALUE;
 
+    /** The least lateness a due time is taken for: one frame. */
+    private static final long LEAST_LATENESS_NANOS = 20_000_000L;
+
     private final Channel channel;
     private final EventLoop eventLoop;
     private final Listener listener;
@@ -179,16 +182,10 @@ final class Playback implements PacingClock.Pacer {
     /**
      * Queues PCM for playback.
      *
+     * @param dueNanos when it was due, if it continues the caller's stream: how much later it plays counts as lateness
+     *                 of the stream, made up as any is (within the catch-up limit); else {@link #DUE_WHEN_QUEUED}
      * @throws AudioSocketPlaybackQueueFullException when it would take the queue over its limit
      * @throws AudioSocketCallNotFoundException      when the call has ended or is hanging up
-     */
-    void play(byte[] pcm, AudioSocketKind kind) throws AudioSocketPlaybackQueueFullException, AudioSocketCallNotFoundException {
-        play(pcm, kind, DUE_WHEN_QUEUED);
-    }
-
-    /**
-     * Queues PCM for playback that was due at {@code dueNanos}: if it begins a new stream, the stream is taken to have
-     * begun then, so that how late it comes is made up like any lateness of a stream (within the catch-up limit).
      */
     void play(byte[] pcm, AudioSocketKind kind, long dueNanos)
             throws AudioSocketPlaybackQueueFullException, AudioSocketCallNotFoundException {
@@ -340,7 +337,7 @@ final class Playback implements PacingClock.Pacer {
         } else if (!(item instanceof Audio audio && audio.generation < generation)) {
             playlist.add(item); // (audio of an older generation arrived after its CLEAR: dropped)
             if (tickDue && item instanceof Audio audio && audio.dueNanos != DUE_WHEN_QUEUED) {
-                oweWhatWasDue(); // (while resting, the next timeline's start looks)
+                countDueTimesAsLateness(); // (while resting, the next timeline's start looks)
             }
         }
     }
@@ -367,13 +364,13 @@ final class Playback implements PacingClock.Pacer {
             // from the start if its audio was due before then
             timelineStart = timelineStart(now, playedUntil);
             streamPlayedUntil = timelineStart;
-            oweWhatWasDue();
+            countDueTimesAsLateness();
             streamStarting = true;
             wakeAt(timelineStart);
             return;
         }
         streamStarting = false;
-        oweWhatWasDue();
+        countDueTimesAsLateness();
         long earliest = earliestNextFrame();
         if (now < earliest) {
             timelineStart = timelineStart(now, earliest);
@@ -398,14 +395,18 @@ final class Playback implements PacingClock.Pacer {
      * Takes the due times of the audio waiting into the stream's lateness: audio due at {@code d} behind {@code a} of
      * audio not yet sent means that, had the stream never been late, the audio sent so far would have played by
      * {@code d - a}. A due time that comes later (a later reply, which knew more) can show the stream to be later than
-     * the first one did.
+     * the first one did. Lateness of less than a frame is left alone: it is what every reply has (a hop to a pool
+     * thread, the grid), nothing could be sent ahead for it, and a stream taken to be behind looks for its next audio
+     * on every step of the grid. What is taken stays on the grid, as the stream's deadlines do.
      */
-    private void oweWhatWasDue() {
+    private void countDueTimesAsLateness() {
         long ahead = current != null ? current.durationNanos - nanosOf(offset, current.kind) : 0;
         for (Item item : playlist) {
             if (item instanceof Audio audio) {
-                if (audio.dueNanos != DUE_WHEN_QUEUED) {
-                    streamPlayedUntil = Math.min(streamPlayedUntil, audio.dueNanos - ahead);
+                long playedBy = audio.dueNanos - ahead;
+                if (audio.dueNanos != DUE_WHEN_QUEUED && playedBy <= streamPlayedUntil - LEAST_LATENESS_NANOS) {
+                    streamPlayedUntil = Math.floorDiv(playedBy + TIMELINE_GRID_NANOS - 1, TIMELINE_GRID_NANOS)
+                                        * TIMELINE_GRID_NANOS;
                 }
                 ahead += audio.durationNanos;
             }

@@ -174,7 +174,7 @@ final class LocalPlaybackCall implements AutoCloseable {
             Arrays.fill(pcm, i * FRAME, (i + 1) * FRAME, (byte) (first + i));
         }
         try {
-            playback.play(pcm, AudioSocketKind.SLIN_8000);
+            playback.play(pcm, AudioSocketKind.SLIN_8000, Playback.DUE_WHEN_QUEUED);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -61,8 +61,13 @@ public final class AudioSocketClient extends CallRegistry {
     private final AudioSocketConfiguration configuration;
     private final CallSettings settings;
     private final Map<UUID, CompletableFuture<CallSession>> dialling = new ConcurrentHashMap<>();
-    /** When each call that ended did, oldest first. */
-    private final Map<UUID, Long> endedCalls = new LinkedHashMap<>();
+    /** When each call that ended did, oldest first; at most {@link #ENDED_CALLS_REMEMBERED}. */
+    private final Map<UUID, Long> endedCalls = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, Long> eldest) {
+            return size() > ENDED_CALLS_REMEMBERED;
+        }
+    };
     private volatile CallEventSink sink = DISCARD;
     private volatile Executor executor = Runnable::run;
     private EventLoopGroup ownGroup;
@@ -206,6 +211,9 @@ public final class AudioSocketClient extends CallRegistry {
     @Override
     protected void doStop() throws Exception {
         endAllCalls(configuration.getShutdownTimeout());
+        synchronized (endedCalls) {
+            endedCalls.clear();
+        }
         if (metrics != null) {
             metrics.close();
             metrics = null;
@@ -222,13 +230,9 @@ public final class AudioSocketClient extends CallRegistry {
     public void callEnded(CallSession call) {
         long now = System.nanoTime();
         synchronized (endedCalls) {
-            endedCalls.put(call.uuid(), now);
+            endedCalls.put(call.uuid(), now); // (a UUID ends once: it is never dialled again while remembered)
             Iterator<Long> oldestFirst = endedCalls.values().iterator();
-            while (oldestFirst.hasNext()) {
-                long endedAt = oldestFirst.next();
-                if (now - endedAt <= ENDED_CALL_MEMORY.toNanos() && endedCalls.size() <= ENDED_CALLS_REMEMBERED) {
-                    break;
-                }
+            while (oldestFirst.hasNext() && now - oldestFirst.next() > ENDED_CALL_MEMORY.toNanos()) {
                 oldestFirst.remove();
             }
         }

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
@@ -129,6 +130,7 @@ class PoolAndShutdownTest extends AudioSocketTestSupport {
             assertTrue(inRoute.await(5, TimeUnit.SECONDS));
             awaitTrue("reading to be paused", 5, TimeUnit.SECONDS,
                     () -> server("busy").findCall(uuid) != null && server("busy").findCall(uuid).isReadPaused());
+            EventLoop loop = server("busy").findCall(uuid).channel().eventLoop();
             // the stop ends the call, waits shutdownTimeout for its last events, and ends the event loops
             CompletableFuture<Void> stopping = CompletableFuture.runAsync(() -> {
                 try {
@@ -138,7 +140,7 @@ class PoolAndShutdownTest extends AudioSocketTestSupport {
                 }
             });
             assertTrue(asterisk.awaitClosed(Duration.ofSeconds(10)), "the stop ended the call");
-            Thread.sleep(1000); // the event loops end meanwhile
+            awaitTrue("the event loops to end", 10, TimeUnit.SECONDS, loop::isTerminated);
             routeReleased.countDown();
             stopping.get(20, TimeUnit.SECONDS);
         } finally {

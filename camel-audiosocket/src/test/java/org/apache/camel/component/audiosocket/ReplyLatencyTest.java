@@ -34,9 +34,9 @@ class ReplyLatencyTest extends AudioSocketTestSupport {
             @Override
             public void configure() {
                 from(audiosocket("exchangePattern=InOut")).routeId("echo").convertBodyTo(byte[].class);
-                // an echo whose first exchange takes 300 ms, as a route warming up does
+                // an echo whose first exchange takes 600 ms, as a route warming up does
                 from("audiosocket:127.0.0.1:" + slowStartPort + "?exchangePattern=InOut").routeId("slowStart")
-                        .filter(header(AudioSocketConstants.EVENT_TYPE).isEqualTo("CALL_START")).delay(300).syncDelayed();
+                        .filter(header(AudioSocketConstants.EVENT_TYPE).isEqualTo("CALL_START")).delay(600).syncDelayed();
                 // a bot: after 500 ms of thought, a 1 s answer to the caller's first 20 ms
                 from("audiosocket:127.0.0.1:" + answeringPort + "?exchangePattern=InOut").routeId("bot")
                         .process(e -> {
@@ -52,15 +52,15 @@ class ReplyLatencyTest extends AudioSocketTestSupport {
 
     @Test
     void audioHeldUpOnTheWayInIsMadeUp() throws Exception {
-        // the caller's first 300 ms arrive in one burst, 300 ms late; then it talks in real time
-        byte[] late = Frames.pattern(1, 4800);
+        // the caller's first 600 ms arrive in one burst, 600 ms late; then it talks in real time
+        byte[] late = Frames.pattern(1, 9600);
         byte[] onTime = Frames.pattern(2, 48000); // 3 s
         try (SimulatedCall caller = SimulatedCall.dial(port)) {
-            Thread.sleep(300);
+            Thread.sleep(600);
             caller.play(late, 8000, false);
             caller.play(onTime);
             Duration lastSent = caller.elapsed();
-            byte[] echoed = caller.awaitAudio(Duration.ofMillis(3300), Duration.ofSeconds(10));
+            byte[] echoed = caller.awaitAudio(Duration.ofMillis(3600), Duration.ofSeconds(10));
             assertArrayEquals(Frames.concat(late, onTime), echoed);
             assertEchoedSoonAfter(lastSent, caller.received());
         }
@@ -90,10 +90,13 @@ class ReplyLatencyTest extends AudioSocketTestSupport {
         }
     }
 
-    /** The echo of the caller's last frame came within 150 ms of it (held up by 300 ms for good, it came later). */
+    /**
+     * The echo of the caller's last frame came within 300 ms of it: a few ms once the hold-up is made up, and 600 ms
+     * or more if it stayed (the margin is a busy machine's).
+     */
     private static void assertEchoedSoonAfter(Duration lastSent, List<ReceivedMessage> received) {
         Duration lastEchoed = received.get(received.size() - 1).at();
         long delay = lastEchoed.minus(lastSent).toMillis();
-        assertTrue(delay < 150, "the last frame was echoed " + delay + " ms after it was sent");
+        assertTrue(delay < 300, "the last frame was echoed " + delay + " ms after it was sent");
     }
 }

@@ -20,7 +20,6 @@ import java.util.concurrent.locks.LockSupport;
 
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.AvailablePortFinder;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,8 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CallSimulatorTest extends CamelTestSupport {
 
-    private final int echoPort = AvailablePortFinder.getNextAvailable();
-    private final int garblingPort = AvailablePortFinder.getNextAvailable();
+    private final int echoPort = FreePorts.next();
+    private final int garblingPort = FreePorts.next();
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
     @Override
@@ -172,7 +171,7 @@ class CallSimulatorTest extends CamelTestSupport {
 
     @Test
     void refusedConnectionsAreCountedWithTheirReason() throws Exception {
-        int nobody = AvailablePortFinder.getNextAvailable();
+        int nobody = FreePorts.next();
         CallSimulator.Summary s = simulate("--port", "" + nobody, "--calls", "2", "--duration", "1s");
         assertEquals(2, s.failed());
         assertEquals(0, s.connected());

@@ -13,19 +13,37 @@ import org.apache.camel.audiosocket.examples.simulator.SimulatorOptions;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
+
+import static org.apache.camel.component.audiosocket.AudioSocketConstants.EVENT_TYPE;
 
 /**
  * The demo: with {@code -Dsimulate.calls=N}, once the recorder is up it dials itself with N simulated Asterisk calls
  * (the call simulator, in this JVM), prints what happened and which recordings it made, and stops. Without it, the
  * recorder just waits for Asterisk.
+ * <p>
+ * The simulator is done when its calls have hung up, which is before the recorder has handled the last audio and the
+ * HANGUP of each: the recordings are listed once the route has finished every call it started, so that each file is
+ * listed with its final size.
  */
 final class SimulatedCalls extends MainListenerSupport {
 
+    /** How long the route may take to finish the calls once the simulator is done with them. */
+    private static final long FINISH_TIMEOUT_MS = 15_000;
+
     private final Main main;
+    private final CallsFinished finished = new CallsFinished();
     private volatile boolean failed;
 
     SimulatedCalls(Main main) {
         this.main = main;
+    }
+
+    @Override
+    public void afterConfigure(BaseMainSupport support) {
+        // before the start, so that the route's exchanges are reported to it from the first call on
+        support.getCamelContext().getManagementStrategy().addEventNotifier(finished);
     }
 
     @Override
@@ -44,6 +62,10 @@ final class SimulatedCalls extends MainListenerSupport {
                 CallSimulator.Summary summary = new CallSimulator(SimulatorOptions.parse("--port", port, "--calls",
                         String.valueOf(calls), "--duration", duration, "--dtmf", "1#"), System.out).run();
                 failed = !summary.success();
+                if (!finished.await(summary.connected(), FINISH_TIMEOUT_MS)) {
+                    System.out.println("\nThe recorder had not finished every call " + FINISH_TIMEOUT_MS / 1000
+                                       + " s after they hung up: some recordings below may not be complete yet");
+                }
                 System.out.println("\nRecordings of these calls, in " + recordings + ":");
                 files(recordings).stream().filter(f -> !earlier.contains(f)).sorted().forEach(
                         f -> System.out.println("  " + f.getFileName() + "  " + f.toFile().length() + " bytes"));
@@ -75,5 +97,62 @@ final class SimulatedCalls extends MainListenerSupport {
     /** Whether the simulated calls did not all go as they should (the simulator's result was not OK). */
     boolean failed() {
         return failed;
+    }
+
+    /**
+     * Counts the route's calls, started (their CALL_START exchange done) and finished (their HANGUP exchange done: the
+     * recorder has written the last audio and the files' final headers). A call's exchanges are handled one at a
+     * time and in order, so a call whose HANGUP is done has nothing left to write.
+     */
+    private static final class CallsFinished extends EventNotifierSupport {
+
+        private int started;
+        private int ended;
+
+        CallsFinished() {
+            setIgnoreCamelContextEvents(true);
+            setIgnoreRouteEvents(true);
+            setIgnoreServiceEvents(true);
+            setIgnoreStepEvents(true);
+            setIgnoreExchangeCreatedEvent(true);
+            setIgnoreExchangeSendingEvents(true);
+            setIgnoreExchangeSentEvents(true);
+            setIgnoreExchangeRedeliveryEvents(true);
+        }
+
+        @Override
+        public void notify(CamelEvent event) {
+            // completed or failed: done either way
+            if (event instanceof CamelEvent.ExchangeCompletedEvent || event instanceof CamelEvent.ExchangeFailedEvent) {
+                Object type = ((CamelEvent.ExchangeEvent) event).getExchange().getMessage().getHeader(EVENT_TYPE);
+                if ("CALL_START".equals(String.valueOf(type))) {
+                    changed(1, 0);
+                } else if ("HANGUP".equals(String.valueOf(type))) {
+                    changed(0, 1);
+                }
+            }
+        }
+
+        private synchronized void changed(int moreStarted, int moreEnded) {
+            started += moreStarted;
+            ended += moreEnded;
+            notifyAll();
+        }
+
+        /**
+         * Waits until at least {@code calls} calls have ended, and every call started has: false when that took
+         * longer than {@code timeoutMs}.
+         */
+        synchronized boolean await(long calls, long timeoutMs) throws InterruptedException {
+            long deadline = System.nanoTime() + timeoutMs * 1_000_000;
+            while (ended < Math.max(calls, started)) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    return false;
+                }
+                wait(left);
+            }
+            return true;
+        }
     }
 }

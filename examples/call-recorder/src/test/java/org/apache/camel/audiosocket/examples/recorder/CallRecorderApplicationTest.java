@@ -23,7 +23,6 @@ import org.apache.camel.component.audiosocket.audio.Wav;
 import org.apache.camel.component.audiosocket.testkit.ReceivedMessage;
 import org.apache.camel.component.audiosocket.testkit.SimulatedCall;
 import org.apache.camel.main.Main;
-import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +55,7 @@ class CallRecorderApplicationTest {
 
     @BeforeEach
     void startApplication() throws Exception {
-        port = AvailablePortFinder.getNextAvailable();
+        port = FreePorts.next();
         main = CallRecorderApplication.newMain();
         main.addOverrideProperty("audiosocket.host", "127.0.0.1");
         main.addOverrideProperty("audiosocket.port", String.valueOf(port));

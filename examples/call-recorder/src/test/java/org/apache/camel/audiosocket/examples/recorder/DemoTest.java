@@ -5,14 +5,20 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.apache.camel.component.audiosocket.audio.Wav;
 import org.apache.camel.main.Main;
-import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,7 +33,7 @@ class DemoTest {
         SimulatedCalls demo = new SimulatedCalls(main);
         main.addMainListener(demo);
         main.addOverrideProperty("audiosocket.host", "127.0.0.1");
-        main.addOverrideProperty("audiosocket.port", String.valueOf(AvailablePortFinder.getNextAvailable()));
+        main.addOverrideProperty("audiosocket.port", String.valueOf(FreePorts.next()));
         main.addOverrideProperty("recordings.dir", recordings.toString());
         main.addOverrideProperty("simulate.calls", "2");
         main.addOverrideProperty("simulate.duration", "2s");
@@ -57,9 +63,24 @@ class DemoTest {
         assertEquals(2, out.lines().filter(l -> l.matches("  [0-9a-f-]{36}-played\\.wav  24044 bytes")).count(), out);
         assertFalse(out.contains("earlier.wav"), out);
         assertTrue(out.contains("  (and 1 file(s) of earlier runs)"), out);
+        assertFalse(out.contains("had not finished every call"), out);
+        // and it was printed once the calls were over: every file new since is listed, each with the size it has now
+        // (the final one: the recorder has stopped), its WAV header finished with that size
+        Map<String, Long> listed = new TreeMap<>();
+        Matcher line = Pattern.compile("(?m)^  (\\S+\\.wav)  (\\d+) bytes$").matcher(out);
+        while (line.find()) {
+            listed.put(line.group(1), Long.parseLong(line.group(2)));
+        }
+        Map<String, Long> present = new TreeMap<>();
         try (var files = Files.list(recordings)) {
-            assertEquals(2, files.filter(f -> f.toString().endsWith(".wav") && f.toFile().length() == 44 + 32000)
-                    .count(), "two recordings of 2 s at 8 kHz");
+            files.filter(f -> !f.getFileName().toString().equals("earlier.wav"))
+                    .forEach(f -> present.put(f.getFileName().toString(), f.toFile().length()));
+        }
+        assertEquals(present, listed, out);
+        for (Map.Entry<String, Long> file : listed.entrySet()) {
+            byte[] header = Arrays.copyOf(Files.readAllBytes(recordings.resolve(file.getKey())), Wav.HEADER_LENGTH);
+            assertArrayEquals(Wav.header(8000, file.getValue() - Wav.HEADER_LENGTH), header,
+                    file.getKey() + ": the header of a finished recording");
         }
     }
 }

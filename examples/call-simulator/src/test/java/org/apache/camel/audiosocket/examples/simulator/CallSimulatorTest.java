@@ -14,13 +14,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.locks.LockSupport;
 
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.AvailablePortFinder;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,8 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CallSimulatorTest extends CamelTestSupport {
 
-    private final int echoPort = AvailablePortFinder.getNextAvailable();
-    private final int garblingPort = AvailablePortFinder.getNextAvailable();
+    private final int echoPort = FreePorts.next();
+    private final int garblingPort = FreePorts.next();
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
     @Override
@@ -110,15 +112,19 @@ class CallSimulatorTest extends CamelTestSupport {
 
     @Test
     void aServerPacingItsAudioPasses() throws Exception {
-        // the same audio, one frame every 20 ms
+        // the same audio, one frame every 20 ms. This server is a thread per call parked between frames, so its p99 is
+        // the machine's scheduling jitter, which a busy 2-core VM can take past the default 50 ms. What this test shows
+        // is that the judgement passes a paced sender: the p99 limit is widened to 150 ms, still under the 200 ms of the
+        // burst sender above (whose p50 fails it anyway), and the p50 limits stay the defaults. The component's own
+        // tests judge its pacing strictly.
         try (PlainServer paced = new PlainServer(1)) {
             CallSimulator.Summary s = simulate("--port", "" + paced.port(), "--calls", "10", "--ramp", "200ms",
-                    "--duration", "3s");
+                    "--duration", "3s", "--max-gap-p99", "150ms");
             String out = printed.toString();
             assertTrue(s.gaps() >= 1000, "enough gaps to judge: " + s.gaps());
             assertTrue(s.pacingJudged(), out);
             assertTrue(s.success(), out);
-            assertTrue(out.contains("judged: p50 must be 15-25 ms, p99 at most 50 ms: kept"), out);
+            assertTrue(out.contains("judged: p50 must be 15-25 ms, p99 at most 150 ms: kept"), out);
             assertTrue(out.contains("result         OK"), out);
         }
     }
@@ -172,7 +178,7 @@ class CallSimulatorTest extends CamelTestSupport {
 
     @Test
     void refusedConnectionsAreCountedWithTheirReason() throws Exception {
-        int nobody = AvailablePortFinder.getNextAvailable();
+        int nobody = FreePorts.next();
         CallSimulator.Summary s = simulate("--port", "" + nobody, "--calls", "2", "--duration", "1s");
         assertEquals(2, s.failed());
         assertEquals(0, s.connected());
@@ -215,6 +221,8 @@ class CallSimulatorTest extends CamelTestSupport {
             t.setDaemon(true);
             return t;
         });
+        /** What went wrong on the server's threads (a failed assertion among them): close() hands it to the test. */
+        private final Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
 
         PlainServer(int burst) throws IOException {
             threads.execute(() -> {
@@ -224,6 +232,9 @@ class CallSimulatorTest extends CamelTestSupport {
                         threads.execute(() -> serve(call, burst));
                     } catch (IOException e) {
                         return; // closed
+                    } catch (Throwable t) {
+                        failed(t);
+                        return;
                     }
                 }
             });
@@ -257,6 +268,15 @@ class CallSimulatorTest extends CamelTestSupport {
                 }
             } catch (IOException e) {
                 // the caller hung up
+            } catch (Throwable t) {
+                failed(t);
+            }
+        }
+
+        /** Kept for the test, unless it is only the thread pool refusing work because the server was closed. */
+        private void failed(Throwable t) {
+            if (!(t instanceof RejectedExecutionException && server.isClosed())) {
+                failures.add(t);
             }
         }
 
@@ -276,10 +296,17 @@ class CallSimulatorTest extends CamelTestSupport {
             }
         }
 
+        /** Stops the server; fails with what went wrong on its threads, if anything did. */
         @Override
         public void close() throws IOException {
             server.close();
             threads.shutdownNow();
+            Throwable first = failures.poll();
+            if (first != null) {
+                AssertionError failed = new AssertionError("the plain server failed: " + first, first);
+                failures.forEach(failed::addSuppressed);
+                throw failed;
+            }
         }
     }
 }

@@ -16,8 +16,14 @@ final class EmbeddedArtemis implements AutoCloseable {
     private final EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
     private final String url;
 
+    /** On a port free now: the demo's. */
     EmbeddedArtemis() throws Exception {
-        url = "tcp://127.0.0.1:" + freePort();
+        this(freePort());
+    }
+
+    /** On the given port: the test's, which takes it from below the range of its own outgoing connections. */
+    EmbeddedArtemis(int port) throws Exception {
+        url = "tcp://127.0.0.1:" + port;
         broker.setConfiguration(new ConfigurationImpl()
                 .setPersistenceEnabled(false)
                 .setSecurityEnabled(false)

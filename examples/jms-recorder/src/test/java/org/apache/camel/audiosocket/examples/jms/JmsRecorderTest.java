@@ -15,7 +15,6 @@ import org.apache.camel.component.audiosocket.audio.PcmAudio;
 import org.apache.camel.component.audiosocket.audio.Wav;
 import org.apache.camel.component.audiosocket.testkit.SimulatedCall;
 import org.apache.camel.main.Main;
-import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +43,7 @@ class JmsRecorderTest {
 
     @BeforeAll
     static void startBroker() throws Exception {
-        broker = new EmbeddedArtemis();
+        broker = new EmbeddedArtemis(FreePorts.next());
     }
 
     @AfterAll
@@ -54,7 +53,7 @@ class JmsRecorderTest {
 
     @Test
     void everyCallIsRecordedFromTheQueueByteForByte() throws Exception {
-        int port = AvailablePortFinder.getNextAvailable();
+        int port = FreePorts.next();
         Main gateway = start("gateway", port);
         Main recorder = start("recorder", port);
         List<Call> calls = new ArrayList<>();

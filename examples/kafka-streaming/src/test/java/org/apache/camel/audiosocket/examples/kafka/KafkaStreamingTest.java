@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.audiosocket.testkit.SimulatedCall;
-import org.apache.camel.test.AvailablePortFinder;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -61,8 +60,8 @@ class KafkaStreamingTest {
 
     @Test
     void everyResponseIsPlayedIntoItsCallOnTheNodeThatHoldsIt() throws Exception {
-        int portA = AvailablePortFinder.getNextAvailable();
-        int portB = AvailablePortFinder.getNextAvailable();
+        int portA = FreePorts.next();
+        int portB = FreePorts.next();
         Map<String, Call> calls = new LinkedHashMap<>();
         try (CamelContext nodeA = ExampleNodes.start(new CallGatewayRoutes(), "a", portA, kafka.getBrokersAsString());
              CamelContext nodeB = ExampleNodes.start(new CallGatewayRoutes(), "b", portB, kafka.getBrokersAsString());

@@ -1,8 +1,6 @@
 package org.apache.camel.audiosocket.examples.springboot;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(OutputCaptureExtension.class)
 class CallsApplicationTest {
 
-    private static final int AUDIOSOCKET_PORT = freePort();
+    private static final int AUDIOSOCKET_PORT = FreePorts.next();
 
     @TempDir
     static Path recordings;
@@ -104,14 +102,6 @@ class CallsApplicationTest {
                 throw new AssertionError("the recording was not finished in time");
             }
             Thread.sleep(10);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

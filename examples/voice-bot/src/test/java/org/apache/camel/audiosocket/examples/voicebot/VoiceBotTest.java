@@ -10,7 +10,6 @@ import org.apache.camel.component.audiosocket.audio.PcmAudio;
 import org.apache.camel.component.audiosocket.audio.Wav;
 import org.apache.camel.component.audiosocket.testkit.SimulatedCall;
 import org.apache.camel.main.Main;
-import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +31,7 @@ class VoiceBotTest {
     private static final int TIMEOUT_MS = 1000;
     private static final int MAX_UTTERANCE_MS = 2000;
 
-    private final int port = AvailablePortFinder.getNextAvailable();
+    private final int port = FreePorts.next();
     private SpeechServiceStandIn speech;
     private Main bot;
 

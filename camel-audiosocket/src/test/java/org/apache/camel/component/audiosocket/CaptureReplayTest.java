@@ -10,7 +10,7 @@ import org.apache.camel.component.audiosocket.support.EventCollector;
 import org.apache.camel.component.audiosocket.support.EventCollector.Event;
 import org.apache.camel.component.audiosocket.testkit.SimulatedCall;
 import org.apache.camel.component.audiosocket.protocol.AudioSocketKind;
-import org.apache.camel.component.audiosocket.support.FreePorts;
+import org.apache.camel.component.audiosocket.testkit.FreePorts;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

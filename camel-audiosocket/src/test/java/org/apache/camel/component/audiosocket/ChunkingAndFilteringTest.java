@@ -11,7 +11,7 @@ import org.apache.camel.component.audiosocket.support.Capture;
 import org.apache.camel.component.audiosocket.support.EventCollector;
 import org.apache.camel.component.audiosocket.support.EventCollector.Event;
 import org.apache.camel.component.audiosocket.testkit.SimulatedCall;
-import org.apache.camel.component.audiosocket.support.FreePorts;
+import org.apache.camel.component.audiosocket.testkit.FreePorts;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

@@ -9,7 +9,7 @@ import org.apache.camel.component.audiosocket.support.AudioSocketTestSupport;
 import org.apache.camel.component.audiosocket.support.Frames;
 import org.apache.camel.component.audiosocket.testkit.ReceivedMessage;
 import org.apache.camel.component.audiosocket.testkit.SimulatedCall;
-import org.apache.camel.component.audiosocket.support.FreePorts;
+import org.apache.camel.component.audiosocket.testkit.FreePorts;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

@@ -9,7 +9,7 @@ import org.apache.camel.component.audiosocket.audio.Wav;
 import org.apache.camel.component.audiosocket.testkit.SimulatedCall;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.main.Main;
-import org.apache.camel.component.audiosocket.support.FreePorts;
+import org.apache.camel.component.audiosocket.testkit.FreePorts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -3,6 +3,7 @@ package org.apache.camel.component.audiosocket.support;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import org.apache.camel.component.audiosocket.testkit.FreePorts;
 import org.apache.camel.component.audiosocket.AudioSocketConsumer;
 import org.apache.camel.component.audiosocket.server.AudioSocketServer;
 import org.apache.camel.test.junit5.CamelTestSupport;

@@ -17,6 +17,7 @@ import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 
+import org.apache.camel.component.audiosocket.testkit.FreePorts;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.component.audiosocket.AudioSocketConstants;
 import org.apache.camel.component.audiosocket.audio.Wav;

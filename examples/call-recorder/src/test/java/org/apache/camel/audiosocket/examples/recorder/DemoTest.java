@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.camel.component.audiosocket.testkit.FreePorts;
 import org.apache.camel.component.audiosocket.audio.Wav;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;

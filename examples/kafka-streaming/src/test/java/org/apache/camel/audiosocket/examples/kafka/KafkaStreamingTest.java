@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.camel.component.audiosocket.testkit.FreePorts;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.audiosocket.testkit.SimulatedCall;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
 
+import org.apache.camel.component.audiosocket.testkit.FreePorts;
 import org.apache.camel.audiosocket.examples.voicebot.SpeechServiceStandIn.Answer;
 import org.apache.camel.audiosocket.examples.voicebot.SpeechServiceStandIn.Request;
 import org.apache.camel.component.audiosocket.audio.PcmAudio;

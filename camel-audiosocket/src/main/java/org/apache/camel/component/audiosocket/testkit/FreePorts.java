@@ -1,4 +1,4 @@
-package org.apache.camel.component.audiosocket.support;
+package org.apache.camel.component.audiosocket.testkit;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -7,10 +7,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Ports for the tests' servers. They lie below the range the system takes the local ports of outgoing connections
- * from (32768 and up on Linux), because the tests make thousands of connections: a port picked from that range, free
- * when picked, could be an outgoing connection's by the time the test's server binds it. Each port is free when it is
- * handed out, and handed out once in a JVM; the first is random, so that builds running side by side rarely meet.
+ * Ports for a test's AudioSocket servers. They lie below the range the system takes the local ports of outgoing
+ * connections from (32768 and up on Linux): a test that makes many connections could otherwise find a port it picked
+ * from that range, free when picked, taken by one of its own connections by the time its server binds it. Each port is
+ * free when it is handed out, and handed out once in a JVM; the first is random, so that builds running side by side
+ * rarely meet.
  */
 public final class FreePorts {
 
